@@ -1,0 +1,33 @@
+"""What every mlpath spider shares: where it starts, live or from a replay archive."""
+
+import re
+from collections.abc import AsyncIterator
+
+import scrapy
+
+from crawlers.replay import ReplayArchive
+
+
+class CatalogSpider(scrapy.Spider):
+    """A spider over one source.
+
+    Subclasses set ``live_urls`` (where a live crawl starts) and ``replay_patterns`` (regexes of
+    archived URLs it starts from when replaying: replay crawls what was captured).
+    """
+
+    live_urls: tuple[str, ...] = ()
+    replay_patterns: tuple[str, ...] = ()
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls_for_run():
+            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+
+    def start_urls_for_run(self) -> list[str]:
+        replay_path = self.settings.get("REPLAY_PATH")
+        if not replay_path:
+            return list(self.live_urls)
+        archived = ReplayArchive.open(replay_path).urls()
+        return [url for url in archived if self.accepts(url)]
+
+    def accepts(self, url: str) -> bool:
+        return any(re.search(pattern, url) for pattern in self.replay_patterns)

@@ -1,0 +1,1 @@
+"""Clean and store: raw items in, catalogue out."""

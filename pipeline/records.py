@@ -1,0 +1,59 @@
+"""The two things the pipeline turns a raw item into: a clean program, or a rejection with a reason."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Cost:
+    usd: float | None  # total cost to finish in USD; None means unknown, never zero
+    model: str | None  # free | free_audit | one_time | subscription | tuition
+    amount: float | None = None  # original amount as listed
+    currency: str | None = None  # original ISO 4217 currency
+    rate_date: date | None = None  # date of the exchange rate used
+
+
+@dataclass(frozen=True)
+class Duration:
+    weeks_min: float | None
+    weeks_max: float | None
+
+    @property
+    def weeks(self) -> float | None:
+        """The figure shown and ranked on: the longer end, so a plan is never too optimistic."""
+        return self.weeks_max if self.weeks_max is not None else self.weeks_min
+
+
+@dataclass(frozen=True)
+class Program:
+    source: str
+    source_id: str
+    url: str
+    title: str
+    provider: str | None
+    institution: str | None
+    kind: str  # certification | degree
+    credential: str  # course | specialization | professional_certificate | ...
+    delivery: str | None  # online | on_campus | hybrid
+    pacing: str | None  # self_paced | scheduled
+    level: str | None  # beginner | intermediate | advanced
+    language: str | None  # ISO 639-1
+    country: str | None  # ISO 3166-1 alpha-2
+    cost: Cost
+    duration: Duration
+    effort_hours_per_week: float | None
+    total_hours: float | None
+    rating: float | None
+    rating_count: int | None
+    description: str | None
+    skills: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # which of ml / ai / data_science it is relevant to
+    fetched_at: str | None = None
+    raw: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source: str
+    reason: str
+    raw: dict
