@@ -1,0 +1,10 @@
+"""The `mlpath` command: parses, calls flows or models, prints. Data on stdout, logs on stderr."""
+
+import typer
+
+app = typer.Typer(
+    name="mlpath",
+    help="Certification or degree for a career in machine learning: which path, which program, and why.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)

@@ -1,0 +1,132 @@
+"""The catalogue's tables (SQLAlchemy 2 typed models). Alembic migrations in alembic/ target these."""
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CrawlRun(Base):
+    """One source crawled once: what the spider yielded and what became of it."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(64), index=True)  # the `mlpath run` it belongs to
+    source: Mapped[str] = mapped_column(String(64), index=True)
+    started: Mapped[datetime] = mapped_column(DateTime)
+    finished: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))  # running | ok | failed
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    items: Mapped[int] = mapped_column(Integer, default=0)  # what the spider yielded, before cleaning
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    dropped: Mapped[dict] = mapped_column(JSON, default=dict)  # pages or rows dropped, by reason
+    message: Mapped[str | None] = mapped_column(Text)  # why a failed run failed
+
+
+class Program(Base):
+    """One program in the catalogue, whichever sources list it."""
+
+    __tablename__ = "programs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(255), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    provider: Mapped[str | None] = mapped_column(Text)
+    institution: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    credential: Mapped[str] = mapped_column(String(32))
+    delivery: Mapped[str | None] = mapped_column(String(16))
+    pacing: Mapped[str | None] = mapped_column(String(16))
+    level: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(String(2))
+    cost_usd: Mapped[float | None] = mapped_column(Float)
+    cost_model: Mapped[str | None] = mapped_column(String(16))
+    cost_amount: Mapped[float | None] = mapped_column(Float)
+    cost_currency: Mapped[str | None] = mapped_column(String(3))
+    cost_rate_date: Mapped[date | None] = mapped_column(Date)
+    duration_weeks_min: Mapped[float | None] = mapped_column(Float)
+    duration_weeks_max: Mapped[float | None] = mapped_column(Float)
+    effort_hours_per_week: Mapped[float | None] = mapped_column(Float)
+    total_hours: Mapped[float | None] = mapped_column(Float)
+    rating: Mapped[float | None] = mapped_column(Float)
+    rating_count: Mapped[int | None] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    skills: Mapped[list] = mapped_column(JSON, default=list)
+    topics: Mapped[list] = mapped_column(JSON, default=list)
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SourceRecord(Base):
+    """A program as one source lists it: the raw item, and the crawl run that last saw it."""
+
+    __tablename__ = "source_records"
+    __table_args__ = (UniqueConstraint("source", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"), index=True)
+    crawl_run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    source: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[str] = mapped_column(String(512))
+    url: Mapped[str] = mapped_column(Text)
+    raw: Mapped[dict] = mapped_column(JSON)
+    fetched_at: Mapped[str | None] = mapped_column(String(40))
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ProgramChange(Base):
+    """History: a field of a program that a later crawl changed."""
+
+    __tablename__ = "program_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"), index=True)
+    crawl_run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"))
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RejectedItem(Base):
+    """A raw item the pipeline refused, with the reason."""
+
+    __tablename__ = "rejected_items"
+    __table_args__ = (UniqueConstraint("crawl_run_id", "source_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crawl_run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(64), index=True)
+    source_key: Mapped[str] = mapped_column(String(512))  # the raw item's source_id, or its position
+    raw: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+PROGRAM_CATALOG_VIEW = """
+CREATE VIEW program_catalog AS
+SELECT p.id, p.title, p.provider, p.kind, p.credential, p.delivery, p.pacing, p.level,
+       p.language, p.country, p.cost_usd, p.cost_model,
+       COALESCE(p.duration_weeks_max, p.duration_weeks_min) AS duration_weeks,
+       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count, p.url,
+       (SELECT COUNT(DISTINCT r.source) FROM source_records r WHERE r.program_id = p.id) AS source_count,
+       p.first_seen, p.last_seen
+FROM programs p
+"""
