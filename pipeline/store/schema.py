@@ -119,14 +119,3 @@ class RejectedItem(Base):
     raw: Mapped[dict] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text)
 
-
-PROGRAM_CATALOG_VIEW = """
-CREATE VIEW program_catalog AS
-SELECT p.id, p.title, p.provider, p.kind, p.credential, p.delivery, p.pacing, p.level,
-       p.language, p.country, p.cost_usd, p.cost_model,
-       COALESCE(p.duration_weeks_max, p.duration_weeks_min) AS duration_weeks,
-       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count, p.url,
-       (SELECT COUNT(DISTINCT r.source) FROM source_records r WHERE r.program_id = p.id) AS source_count,
-       p.first_seen, p.last_seen
-FROM programs p
-"""

@@ -1,0 +1,43 @@
+"""The crawl_runs ledger: one row per source per run, opened before the crawl and closed after it."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from pipeline.store.schema import CrawlRun
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    status: str  # ok | failed
+    pages: int = 0
+    items: int = 0
+    stored: int = 0
+    rejected: int = 0
+    errors: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    message: str | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def open_run(session: Session, run_id: str, source: str) -> CrawlRun:
+    run = CrawlRun(run_id=run_id, source=source, started=utc_now(), status="running", dropped={})
+    session.add(run)
+    session.flush()
+    return run
+
+
+def close_run(session: Session, run: CrawlRun, outcome: RunOutcome) -> None:
+    run.finished = utc_now()
+    run.status = outcome.status
+    run.pages = outcome.pages
+    run.items = outcome.items
+    run.stored = outcome.stored
+    run.rejected = outcome.rejected
+    run.errors = outcome.errors
+    run.dropped = outcome.dropped
+    run.message = outcome.message
