@@ -8,3 +8,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+from cli.db import db  # noqa: E402
+from cli.run import run  # noqa: E402
+
+app.command()(run)
+app.add_typer(db, name="db")

@@ -1,0 +1,28 @@
+# mlpath: `make run` runs the main job, `make test` the tests. Both create .venv from the lock file.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+REPLAY ?=
+SOURCES ?=
+
+.PHONY: run test lock clean
+
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+run: $(INSTALLED)
+	$(BIN)/mlpath run $(if $(REPLAY),--replay $(REPLAY)) $(foreach source,$(SOURCES),--source $(source))
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Re-pin every dependency after editing pyproject.toml (needs uv: `pip install uv`).
+lock:
+	uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes --no-header -o requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,46 @@
+"""`mlpath db`: the analyst's and operator's view of the database."""
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import func, select
+
+from pipeline.settings import Settings
+from pipeline.store.db import make_engine, reader_session
+from pipeline.store.migrate import upgrade_to_head
+from pipeline.store.schema import CrawlRun, Program, RejectedItem
+
+db = typer.Typer(help="Migrate and inspect the catalogue database.", no_args_is_help=True)
+
+
+@db.command()
+def upgrade() -> None:
+    """Migrate the database to the newest schema."""
+    database = Settings().database
+    upgrade_to_head(database)
+    typer.echo(f"database at head: {database}", err=True)
+
+
+@db.command()
+def stats() -> None:
+    """Programs by kind and credential, and rejections by reason."""
+    engine = make_engine(Settings().database)
+    console = Console()
+    with reader_session(engine) as session:
+        console.print(_count_table(session, "programs", Program.kind, Program.credential))
+        console.print(_count_table(session, "rejected (latest runs)", RejectedItem.source, RejectedItem.reason,
+                                   latest_only=True))
+
+
+def _count_table(session, title, *columns, latest_only=False) -> Table:
+    query = select(*columns, func.count()).group_by(*columns).order_by(func.count().desc())
+    if latest_only:
+        latest = select(func.max(CrawlRun.id)).group_by(CrawlRun.source)
+        query = query.where(RejectedItem.crawl_run_id.in_(latest)).limit(25)
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column.key)
+    table.add_column("count", justify="right")
+    for *values, count in session.execute(query):
+        table.add_row(*(str(value) for value in values), str(count))
+    return table

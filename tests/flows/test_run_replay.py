@@ -1,0 +1,112 @@
+"""End to end: `mlpath run --replay` the real archive into a fresh database, then recommend from it."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import corpus_path
+
+MLPATH = str(Path(sys.executable).with_name("mlpath"))
+RUN_TIMEOUT_SECONDS = 15 * 60
+
+
+def mlpath(home: Path, *args: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "MLPATH_HOME": str(home), "PREFECT_HOME": str(home / "prefect")}
+    environment.pop("MLPATH_DATABASE_URL", None)
+    return subprocess.run([MLPATH, *args], env=environment, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=RUN_TIMEOUT_SECONDS)
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory):
+    """Two runs of the same archive into one fresh home: the second must change no counts."""
+    home = tmp_path_factory.mktemp("home")
+    archive = str(corpus_path("archive/catalog.warc.gz"))
+    first = mlpath(home, "run", "--replay", archive)
+    assert first.returncode == 0, first.stderr[-3000:]
+    first_counts = table_counts(home)
+    second = mlpath(home, "run", "--replay", archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    return home, first, second, first_counts
+
+
+def query(home: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(home / "mlpath.db") as connection:
+        return connection.execute(sql).fetchall()
+
+
+def table_counts(home: Path) -> dict[str, int]:
+    tables = ("program_catalog", "source_records")
+    return {table: query(home, f"SELECT COUNT(*) FROM {table}")[0][0] for table in tables}
+
+
+def test_run_prints_no_traceback(replayed):
+    _home, first, second, _counts = replayed
+    for run in (first, second):
+        assert "Traceback" not in run.stderr
+        assert "Traceback" not in run.stdout
+
+
+def test_catalogue_holds_both_kinds_from_five_sources(replayed):
+    home, *_ = replayed
+    kinds = dict(query(home, "SELECT kind, COUNT(*) FROM program_catalog GROUP BY kind"))
+    assert sum(kinds.values()) >= 800, kinds
+    assert kinds.get("certification", 0) >= 300, kinds
+    assert kinds.get("degree", 0) >= 300, kinds
+    sources = query(home, "SELECT DISTINCT source FROM crawl_runs WHERE status = 'ok' AND stored > 0")
+    assert len(sources) >= 5, sources
+
+
+def test_every_yielded_item_is_stored_or_rejected(replayed):
+    home, *_ = replayed
+    runs = query(home, "SELECT source, items, stored, rejected FROM crawl_runs WHERE status = 'ok'")
+    assert runs
+    for source, items, stored, rejected in runs:
+        assert items > 0, source
+        assert stored + rejected == items, (source, items, stored, rejected)
+
+
+def test_rejections_say_why(replayed):
+    home, *_ = replayed
+    reasons = query(home, "SELECT DISTINCT reason FROM rejected_items")
+    assert reasons
+    assert all(reason and reason.strip() for (reason,) in reasons)
+
+
+def test_second_run_is_idempotent(replayed):
+    home, _first, _second, first_counts = replayed
+    assert table_counts(home) == first_counts
+    assert query(home, "SELECT COUNT(DISTINCT run_id) FROM crawl_runs")[0][0] == 2
+
+
+def test_recommend_from_the_replayed_catalogue(replayed):
+    home, *_ = replayed
+    result = mlpath(home, "recommend", "--goal", "industry", "--budget", "1000", "--hours-per-week", "8",
+                    "--months", "6", "--interests", "deep learning", "-k", "10", "--output", "json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"profile", "candidates", "relaxed", "verdict", "results"}
+    assert len(answer["results"]) == 10
+    assert [entry["rank"] for entry in answer["results"]] == list(range(1, 11))
+    for entry in answer["results"]:
+        assert entry["cost_usd"] is not None and entry["cost_usd"] <= 1000 or "budget" in " ".join(answer["relaxed"])
+        assert entry["reasons"] and entry["sources"]
+    assert answer["verdict"]["path"] in {"certification", "degree", "both"}
+
+
+def test_run_with_a_missing_archive_is_bad_input(tmp_path):
+    result = mlpath(tmp_path, "run", "--replay", str(tmp_path / "nowhere.warc.gz"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "nowhere.warc.gz" in result.stderr
+
+
+def test_run_with_an_unknown_source_is_bad_input(tmp_path):
+    result = mlpath(tmp_path, "run", "--source", "geocities")
+    assert result.returncode == 2
+    assert "geocities" in result.stderr and result.stderr.strip().count("\n") == 0
