@@ -27,6 +27,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawlers.crawl_report.CrawlReport": 500,
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 # Where CrawlReport writes the crawl's figures (pages, items, dropped pages by reason) as JSON.
 CRAWL_REPORT_PATH = ""

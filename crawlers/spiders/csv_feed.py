@@ -1,0 +1,75 @@
+"""What every CSV feed spider shares: fetch one feed, hand its text to the source's parser, count drops."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from scrapy.http import Response, TextResponse
+
+from crawlers.items import ProgramItem
+from crawlers.parsers.csv_feed import Dropped
+from crawlers.spiders.base import CatalogSpider
+
+FeedParser = Callable[[str, str, str], Iterable[ProgramItem | Dropped]]
+
+
+class CsvFeedSpider(CatalogSpider):
+    """A source published as one CSV file.
+
+    Subclasses set ``name``, ``live_urls``, ``replay_patterns`` and ``parse_feed``, the source's parser
+    as a staticmethod: (csv text, feed URL, fetch time) -> items and drops.
+    """
+
+    parse_feed: FeedParser
+    # Error pages reach parse() so they are counted as dropped/http_<status> instead of vanishing.
+    handle_httpstatus_list = list(range(400, 600))
+
+    def parse(self, response: Response, **kwargs) -> Iterator[ProgramItem]:
+        if response.status >= 400:
+            self.record_drop(f"http_{response.status}", f"{response.url}: HTTP {response.status}")
+            return
+        drops: Counter[str] = Counter()
+        items = 0
+        for result in self.parse_feed(feed_text(response), response.url, fetched_at(response)):
+            if isinstance(result, Dropped):
+                self.record_drop(result.reason, f"{response.url}: {result.detail}")
+                drops[result.reason] += 1
+            else:
+                items += 1
+                yield result
+        self.logger.info("%s: %d items, dropped %s", response.url, items, dict(drops) or "none")
+
+    def record_drop(self, reason: str, detail: str = "") -> None:
+        self.crawler.stats.inc_value(f"dropped/{reason}")
+        if reason == "unexpected_columns":
+            # The feed changed shape: nothing was read from it, and that must be visible.
+            self.logger.error("Feed dropped whole, its header changed: %s", detail)
+        else:
+            self.logger.debug("Dropped (%s): %s", reason, detail)
+
+
+def feed_text(response: Response) -> str:
+    if isinstance(response, TextResponse):
+        return response.text
+    return response.body.decode("utf-8", errors="replace")
+
+
+def fetched_at(response: Response) -> str:
+    """When the response was produced: its Date header, else now; ISO 8601 in UTC."""
+    moment = _http_date(response.headers.get("Date"))
+    return (moment or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+
+
+def _http_date(value: bytes | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value.decode("latin-1"))
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

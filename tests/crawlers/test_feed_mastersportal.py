@@ -1,0 +1,67 @@
+"""The Mastersportal feed parser on the real export (datasets/mastersportal_cs_masters_694.csv)."""
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from crawlers.parsers import mastersportal
+from crawlers.parsers.csv_feed import Dropped
+
+FEED_URL = "https://example.org/CS.csv"
+FETCHED_AT = "2019-08-29T00:00:00+00:00"
+
+
+@cache
+def parse_file(path: Path) -> tuple:
+    return tuple(mastersportal.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
+
+
+@pytest.fixture
+def results(corpus):
+    return parse_file(corpus("datasets/mastersportal_cs_masters_694.csv"))
+
+
+@pytest.fixture
+def items(results):
+    return [result for result in results if not isinstance(result, Dropped)]
+
+
+def test_repeated_rows_are_yielded_once_and_counted(results, items):
+    drops = [result for result in results if isinstance(result, Dropped)]
+    assert len(items) == 686
+    assert Counter(drop.reason for drop in drops) == {"duplicate_row": 8}
+    assert len(items) + len(drops) == 694
+    # rows 3 and 5 of the export are the same Birmingham program
+    assert [item["title"] for item in items if item["institution"] == "University of Birmingham"].count("Cyber Security") == 1
+
+
+def test_the_first_program(items):
+    assert dict(items[0]) == {
+        "source": "mastersportal",
+        "source_id": "école-polytechnique/palaiseau/internet-of-things-innovation-and-management/master/24-months",
+        "url": FEED_URL,
+        "fetched_at": FETCHED_AT,
+        "title": "Internet of Things - Innovation and Management",
+        "provider": "École Polytechnique",
+        "institution": "École Polytechnique",
+        "credential": "Master",
+        "duration": "24 months",
+        "price": "13320",
+        "currency": "USD",
+        "country": "France",
+        "city": "Palaiseau",
+        "extra": {"price_period": "year", "qs2019_rank": "108", "listed_on": "Mastersportal"},
+    }
+
+
+def test_one_program_in_two_lengths_is_two_items(items):
+    gis = [(item["duration"], item["price"]) for item in items if item["title"] == "Geographic Information Science"
+           and item["institution"] == "University of Queensland"]
+    assert gis == [("18 months", "27800"), ("24 months", "19414")]
+
+
+def test_free_tuition_is_kept_as_zero(items):
+    oslo = [item for item in items if item["institution"] == "University of Oslo"]
+    assert oslo and all(item["price"] == "0" for item in oslo)

@@ -1,0 +1,76 @@
+"""What the feed spiders do besides parsing: HTTP error pages, a changed feed, the fetch time."""
+
+import logging
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.test import get_crawler
+
+from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
+from crawlers.spiders.csv_feed import fetched_at
+from crawlers.spiders.ds_colleges import DsCollegesSpider
+from crawlers.spiders.edx_catalog import EdxCatalogSpider
+from crawlers.spiders.mastersportal import MastersportalSpider
+from crawlers.spiders.udemy_catalog import UdemyCatalogSpider
+
+FEED_SPIDERS = [CourseraCatalogSpider, EdxCatalogSpider, UdemyCatalogSpider, DsCollegesSpider, MastersportalSpider]
+
+
+def make_spider(spider_class, **settings):
+    crawler = get_crawler(spider_class, settings)
+    return spider_class.from_crawler(crawler), crawler.stats
+
+
+def csv_response(url, body: bytes, **headers):
+    return TextResponse(url, body=body, headers={"Content-Type": "text/csv; charset=utf-8", **headers},
+                        request=Request(url))
+
+
+@pytest.mark.parametrize("spider_class", FEED_SPIDERS, ids=lambda cls: cls.name)
+def test_replay_starts_from_exactly_the_archived_feed(spider_class, corpus):
+    spider, _ = make_spider(spider_class, REPLAY_PATH=str(corpus("archive/catalog.warc.gz")))
+    assert spider.start_urls_for_run() == list(spider_class.live_urls)
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_an_http_error_page_is_counted_as_a_drop(status):
+    spider, stats = make_spider(EdxCatalogSpider)
+    url = EdxCatalogSpider.live_urls[0]
+    assert status in spider.handle_httpstatus_list
+    assert list(spider.parse(Response(url, status=status, request=Request(url)))) == []
+    assert stats.get_value(f"dropped/http_{status}") == 1
+
+
+def test_a_changed_feed_is_dropped_whole_with_an_error_naming_the_columns(corpus, caplog):
+    spider, stats = make_spider(MastersportalSpider)
+    real = corpus("datasets/mastersportal_cs_masters_694.csv").read_text(encoding="utf-8")
+    changed = real.replace("Tuition fee /USD", "Tuition fee /EUR", 1)
+    with caplog.at_level(logging.ERROR):
+        items = list(spider.parse(csv_response(MastersportalSpider.live_urls[0], changed.encode())))
+    assert items == []
+    assert stats.get_value("dropped/unexpected_columns") == 1
+    [error] = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert "missing columns: Tuition fee /USD" in error.getMessage()
+
+
+def test_drops_and_items_of_one_feed_are_counted(corpus):
+    spider, stats = make_spider(MastersportalSpider)
+    body = corpus("datasets/mastersportal_cs_masters_694.csv").read_bytes()
+    items = list(spider.parse(csv_response(MastersportalSpider.live_urls[0], body)))
+    assert len(items) == 686
+    assert stats.get_value("dropped/duplicate_row") == 8
+    assert {item["source"] for item in items} == {"mastersportal"}
+
+
+def test_fetched_at_is_the_date_header_in_utc():
+    url = "https://example.org/feed.csv"
+    response = csv_response(url, b"", Date="Wed, 15 Jul 2020 23:12:08 GMT")
+    assert fetched_at(response) == "2020-07-15T23:12:08+00:00"
+
+
+def test_fetched_at_is_now_without_a_date_header():
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    moment = datetime.fromisoformat(fetched_at(csv_response("https://example.org/feed.csv", b"")))
+    assert moment.utcoffset() == timedelta(0)
+    assert before <= moment <= datetime.now(timezone.utc)
