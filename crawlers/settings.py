@@ -17,6 +17,7 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 RETRY_TIMES = 2
 
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 COOKIES_ENABLED = False
 
 # Replay: when REPLAY_PATH names a WARC file or a folder of them, every request is answered
@@ -27,7 +28,6 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawlers.crawl_report.CrawlReport": 500,
-    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 # Where CrawlReport writes the crawl's figures (pages, items, dropped pages by reason) as JSON.
 CRAWL_REPORT_PATH = ""
