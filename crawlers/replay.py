@@ -12,6 +12,7 @@ import logging
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +31,7 @@ from warcio.recordloader import ArcWarcRecord
 logger = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
+UNDATED = datetime.min.replace(tzinfo=timezone.utc)  # older than any dated capture
 
 
 class ReplayArchiveError(Exception):
@@ -171,7 +173,7 @@ def _parse_warc_date(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        return datetime.min.replace(tzinfo=timezone.utc)  # undated: older than any dated capture
+        return UNDATED
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
@@ -187,6 +189,10 @@ def _archived_response(record: ArcWarcRecord) -> ArchivedResponse:
     for name, value in http.headers:
         if not _stale_after_decoding(name, value, http, body):
             headers.appendlist(name, value)
+    captured = _parse_warc_date(record.rec_headers.get_header("WARC-Date", ""))
+    if b"Date" not in headers and captured != UNDATED:
+        # The capture time is when the page said what it says: items carry it as their fetch time.
+        headers["Date"] = format_datetime(captured.astimezone(timezone.utc), usegmt=True)
     return ArchivedResponse(status=int(http.get_statuscode() or 200), headers=headers, body=body)
 
 

@@ -149,3 +149,14 @@ def test_the_newest_capture_wins_across_files_and_statuses_are_kept(tmp_path):
     assert middleware.process_request(Request("https://example.org/x")).body == b"new"
     assert middleware.process_request(Request("https://example.org/gone")).status == 410
     assert ReplayArchive.open(tmp_path).urls() == ["https://example.org/x", "https://example.org/gone"]
+
+
+def test_replayed_responses_are_dated_by_their_capture(corpus):
+    from crawlers.replay import ReplayArchive
+
+    archive = ReplayArchive.open(corpus("archive/catalog.warc.gz"))
+    edx = archive.get(
+        "https://raw.githubusercontent.com/RodoArellano/Project_MOOC_Analysis_and_Visualization_ESP/"
+        "5c8f709b4b49cb34264921234e2f4b5b7c3dea0f/edx_courses.csv"
+    )
+    assert edx.headers.get("Date") == b"Wed, 21 Jun 2023 00:00:00 GMT"  # captured 2023-06-21 (index.csv)
