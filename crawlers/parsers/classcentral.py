@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from parsel import Selector
 
 from crawlers.items import ProgramItem
+from crawlers.fetch_time import fetch_time
 from crawlers.parsers.structured import (
-    fetch_time,
     item_list_entries,
     json_value_after,
     load_json,

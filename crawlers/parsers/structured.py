@@ -4,8 +4,8 @@
 logged, never raised) plus JSON-LD left in a ``<script>`` without a type attribute, and returns the
 ones of the wanted types, nested ones included. ``item_list_entries`` flattens an ``ItemList``.
 ``schema_program_fields`` maps a ``Course`` / ``EducationalOccupationalProgram`` to raw item
-fields. ``json_value_after`` and ``load_json`` read embedded JSON state safely. ``fetch_time`` is when a
-response was fetched. Nothing here knows a particular site.
+fields. ``json_value_after`` and ``load_json`` read embedded JSON state safely.
+Nothing here knows a particular site.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import extruct
@@ -149,20 +147,6 @@ def script_texts(selector: Selector, containing: str) -> list[str]:
 
 
 # --- fetch time ---------------------------------------------------------------------------------
-
-
-def fetch_time(response) -> str:
-    """When a response was fetched, ISO 8601 in UTC: its Date header if it has a valid one, else now."""
-    header = response.headers.get("Date") if getattr(response, "headers", None) else None
-    if header:
-        try:
-            moment = parsedate_to_datetime(header.decode("latin-1") if isinstance(header, bytes) else header)
-        except (TypeError, ValueError):
-            moment = None
-        if moment is not None:
-            moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-            return moment.astimezone(timezone.utc).isoformat()
-    return datetime.now(timezone.utc).isoformat()
 
 
 # --- internals ----------------------------------------------------------------------------------

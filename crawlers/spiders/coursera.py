@@ -6,7 +6,7 @@ from scrapy.http import Response, TextResponse
 
 from crawlers.items import ProgramItem
 from crawlers.parsers import coursera
-from crawlers.parsers.structured import fetch_time
+from crawlers.fetch_time import fetch_time
 from crawlers.spiders.base import CatalogSpider
 
 SEARCH_URL = "https://www.coursera.org/search?query={query}&page=1"

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
-
 from scrapy.http import Response, TextResponse
 
+from crawlers.fetch_time import fetch_time
 from crawlers.items import ProgramItem
 from crawlers.parsers.csv_feed import Dropped
 from crawlers.spiders.base import CatalogSpider
@@ -33,7 +31,7 @@ class CsvFeedSpider(CatalogSpider):
             return
         drops: Counter[str] = Counter()
         items = 0
-        for result in self.parse_feed(feed_text(response), response.url, fetched_at(response)):
+        for result in self.parse_feed(feed_text(response), response.url, fetch_time(response)):
             if isinstance(result, Dropped):
                 self.record_drop(result.reason, f"{response.url}: {result.detail}")
                 drops[result.reason] += 1
@@ -55,21 +53,3 @@ def feed_text(response: Response) -> str:
     if isinstance(response, TextResponse):
         return response.text
     return response.body.decode("utf-8", errors="replace")
-
-
-def fetched_at(response: Response) -> str:
-    """When the response was produced: its Date header, else now; ISO 8601 in UTC."""
-    moment = _http_date(response.headers.get("Date"))
-    return (moment or datetime.now(timezone.utc)).isoformat(timespec="seconds")
-
-
-def _http_date(value: bytes | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = parsedate_to_datetime(value.decode("latin-1"))
-    except (TypeError, ValueError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)

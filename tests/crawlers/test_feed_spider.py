@@ -8,7 +8,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
 
 from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
-from crawlers.spiders.csv_feed import fetched_at
+from crawlers.fetch_time import fetch_time
 from crawlers.spiders.ds_colleges import DsCollegesSpider
 from crawlers.spiders.edx_catalog import EdxCatalogSpider
 from crawlers.spiders.mastersportal import MastersportalSpider
@@ -66,11 +66,11 @@ def test_drops_and_items_of_one_feed_are_counted(corpus):
 def test_fetched_at_is_the_date_header_in_utc():
     url = "https://example.org/feed.csv"
     response = csv_response(url, b"", Date="Wed, 15 Jul 2020 23:12:08 GMT")
-    assert fetched_at(response) == "2020-07-15T23:12:08+00:00"
+    assert fetch_time(response) == "2020-07-15T23:12:08+00:00"
 
 
 def test_fetched_at_is_now_without_a_date_header():
     before = datetime.now(timezone.utc).replace(microsecond=0)
-    moment = datetime.fromisoformat(fetched_at(csv_response("https://example.org/feed.csv", b"")))
+    moment = datetime.fromisoformat(fetch_time(csv_response("https://example.org/feed.csv", b"")))
     assert moment.utcoffset() == timedelta(0)
     assert before <= moment <= datetime.now(timezone.utc)

@@ -1,13 +1,10 @@
 """Shared structured-data extraction, on the real saved pages and on small hand-written ones."""
 
 import logging
-from datetime import datetime, timezone
 
 from parsel import Selector
-from scrapy.http import HtmlResponse
 
 from crawlers.parsers.structured import (
-    fetch_time,
     item_list_entries,
     json_value_after,
     load_json,
@@ -127,11 +124,3 @@ def test_json_value_after_reads_embedded_state_and_refuses_garbage():
     assert json_value_after(script, "window.Missing") is None
     assert load_json('{"title": "The "New Normal" that Wasn\'t"}') is None  # as on Class Central's footer
 
-
-def test_fetch_time_uses_the_date_header_else_now():
-    dated = HtmlResponse("https://example.org/", body=b"", headers={"Date": "Fri, 17 Feb 2023 04:00:00 GMT"})
-    undated = HtmlResponse("https://example.org/", body=b"")
-
-    assert fetch_time(dated) == "2023-02-17T04:00:00+00:00"
-    moment = datetime.fromisoformat(fetch_time(undated))
-    assert moment.tzinfo is not None and abs((datetime.now(timezone.utc) - moment).total_seconds()) < 60
