@@ -17,6 +17,8 @@ class CatalogSpider(scrapy.Spider):
 
     live_urls: tuple[str, ...] = ()
     replay_patterns: tuple[str, ...] = ()
+    # Error pages reach parse() so they are counted as dropped/http_<status> instead of vanishing.
+    handle_httpstatus_list = list(range(400, 600))
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls_for_run():
@@ -31,3 +33,14 @@ class CatalogSpider(scrapy.Spider):
 
     def accepts(self, url: str) -> bool:
         return any(re.search(pattern, url) for pattern in self.replay_patterns)
+
+    def record_drop(self, reason: str, detail: str = "") -> None:
+        """Count a page or row the spider could not use; the crawl report lists drops by reason."""
+        self.crawler.stats.inc_value(f"dropped/{reason}")
+        self.logger.debug("Dropped (%s): %s", reason, detail)
+
+    def is_error_page(self, response) -> bool:
+        if response.status < 400:
+            return False
+        self.record_drop(f"http_{response.status}", response.url)
+        return True

@@ -22,20 +22,17 @@ class ClassCentralSpider(CatalogSpider):
         f"{SITE}/report/mooc-based-masters-degree/",
     )
     replay_patterns = (r"^https?://(www\.)?classcentral\.com/(subject|course|report)/",)
-    # Error responses reach parse(), which counts them as dropped pages; the crawl goes on.
-    handle_httpstatus_list = list(range(400, 600))
 
     def parse(self, response: Response) -> Iterator[ProgramItem | scrapy.Request]:
-        if response.status >= 400:
-            self.crawler.stats.inc_value(f"dropped/http_{response.status}")
+        if self.is_error_page(response):
             return
         kind = classcentral.page_kind(response.url)
         if kind is None or not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("dropped/not_a_catalog_page")
+            self.record_drop("not_a_catalog_page")
             return
         items = classcentral.parse_response(response)
         if not items:
-            self.crawler.stats.inc_value(f"dropped/no_programs_on_{kind}_page")
+            self.record_drop(f"no_programs_on_{kind}_page")
         yield from items
         if kind == "subject" and self.follows_course_pages():
             for url in classcentral.course_links(response.text, response.url):

@@ -18,20 +18,17 @@ class CourseraSpider(CatalogSpider):
         SEARCH_URL.format(query=query) for query in ("machine+learning", "artificial+intelligence", "data+science")
     )
     replay_patterns = (r"^https?://(www\.)?coursera\.org/search\?",)
-    # Error responses reach parse(), which counts them as dropped pages; the crawl goes on.
-    handle_httpstatus_list = list(range(400, 600))
 
     def parse(self, response: Response) -> Iterator[ProgramItem]:
-        if response.status >= 400:
-            self.crawler.stats.inc_value(f"dropped/http_{response.status}")
+        if self.is_error_page(response):
             return
         if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("dropped/not_html")
+            self.record_drop("not_html")
             return
         when = fetch_time(response)
         results = coursera.parse_search_page(response.text, response.url, when)
         if not results:
             # A search page without result cards means the markup changed: make it visible.
-            self.crawler.stats.inc_value("dropped/no_result_cards")
+            self.record_drop("no_result_cards")
         yield from results
         yield from coursera.parse_site_menu_programs(response.text, response.url, when)

@@ -22,12 +22,9 @@ class CsvFeedSpider(CatalogSpider):
     """
 
     parse_feed: FeedParser
-    # Error pages reach parse() so they are counted as dropped/http_<status> instead of vanishing.
-    handle_httpstatus_list = list(range(400, 600))
 
     def parse(self, response: Response, **kwargs) -> Iterator[ProgramItem]:
-        if response.status >= 400:
-            self.record_drop(f"http_{response.status}", f"{response.url}: HTTP {response.status}")
+        if self.is_error_page(response):
             return
         drops: Counter[str] = Counter()
         items = 0
@@ -41,12 +38,10 @@ class CsvFeedSpider(CatalogSpider):
         self.logger.info("%s: %d items, dropped %s", response.url, items, dict(drops) or "none")
 
     def record_drop(self, reason: str, detail: str = "") -> None:
-        self.crawler.stats.inc_value(f"dropped/{reason}")
+        super().record_drop(reason, detail)
         if reason == "unexpected_columns":
             # The feed changed shape: nothing was read from it, and that must be visible.
             self.logger.error("Feed dropped whole, its header changed: %s", detail)
-        else:
-            self.logger.debug("Dropped (%s): %s", reason, detail)
 
 
 def feed_text(response: Response) -> str:
