@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cli.errors import RUN_FAILED, bad_input
+from crawlers.replay import ReplayArchive, ReplayArchiveError
 from crawlers.sources import enabled_sources
 
 
@@ -18,8 +19,8 @@ def run(
     source: Annotated[list[str] | None, typer.Option(help="Crawl only this source (repeatable).")] = None,
 ) -> None:
     """Crawl every enabled source, clean and store, retrain the ranker, print a summary per source."""
-    if replay is not None and not replay.exists():
-        raise bad_input(f"--replay: no such file or folder: {replay}")
+    if replay is not None:
+        _check_archive(replay)
     known = enabled_sources()
     for name in source or []:
         if name not in known:
@@ -31,6 +32,13 @@ def run(
     _print_summary(summaries)
     if any(summary.outcome.status != "ok" for summary in summaries):
         raise typer.Exit(RUN_FAILED)
+
+
+def _check_archive(path: Path) -> None:
+    try:
+        ReplayArchive.open(path)
+    except ReplayArchiveError as error:
+        raise bad_input(f"--replay: {error}") from None
 
 
 def _print_summary(summaries) -> None:
