@@ -11,6 +11,7 @@ class Cost:
     amount: float | None = None  # original amount as listed
     currency: str | None = None  # original ISO 4217 currency
     rate_date: date | None = None  # date of the exchange rate used
+    basis: str | None = None  # None: the listing's own price; else the rule that estimated it
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Program:
     description: str | None
     skills: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # which of ml / ai / data_science it is relevant to
+    relevance: float | None = None  # 0-1, how squarely it is about ML/AI/data science (pipeline.relevance)
     fetched_at: str | None = None
     raw: dict = field(default_factory=dict, compare=False)
 

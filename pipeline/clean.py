@@ -1,0 +1,125 @@
+"""A raw item (crawlers/items.py fields, as a dict) -> a clean Program, or a Rejection with its reason.
+
+Validation happens in this order, and the first failure is the reason: missing source id, missing
+title, missing or non-http URL, unrecognised credential, off-topic. Everything else is optional: a
+malformed value becomes None (unknown), never an exception and never a guess.
+"""
+
+import re
+
+from pipeline.normalize.cost import estimate_cost
+from pipeline.normalize.country import normalize_country
+from pipeline.normalize.credential import classify_credential
+from pipeline.normalize.delivery import normalize_delivery
+from pipeline.normalize.duration import ParsedDuration, parse_duration
+from pipeline.normalize.effort import parse_effort, total_hours
+from pipeline.normalize.language import normalize_language
+from pipeline.normalize.level import normalize_level
+from pipeline.normalize.pacing import normalize_pacing
+from pipeline.normalize.price import parse_price
+from pipeline.normalize.rating import normalize_rating, normalize_rating_count
+from pipeline.normalize.skills import normalize_skills
+from pipeline.normalize.sources import (
+    COURSE_ONLY_SOURCES,
+    CURATED_TOPIC_OF_SOURCE,
+    FALLBACK_CREDENTIAL_OF_SOURCE,
+    PRICE_PERIOD_OF_SOURCE,
+    delivery_of_platform,
+    pacing_of_platform,
+    platform_of,
+)
+from pipeline.normalize.text import clean_text, clean_title, parse_flag
+from pipeline.records import Program, Rejection
+from pipeline.relevance import assess_relevance
+
+_HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
+
+
+def clean(raw: dict) -> Program | Rejection:
+    """The Program the raw item describes, or why it cannot be one."""
+    raw = raw if isinstance(raw, dict) else {"value": raw}
+    source = clean_text(raw.get("source")) or "unknown"
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+
+    source_id = clean_text(raw.get("source_id"))
+    title = clean_title(raw.get("title"))
+    url = clean_text(raw.get("url"))
+    if source_id is None:
+        return Rejection(source, "missing source_id", raw)
+    if title is None:
+        return Rejection(source, "missing title", raw)
+    if url is None:
+        return Rejection(source, "missing URL", raw)
+    if not _HTTP_URL.match(url):
+        return Rejection(source, f"invalid URL: {url[:100]!r}", raw)
+
+    credential = classify_credential(
+        raw.get("credential"),
+        title,
+        credit_eligible=parse_flag(extra.get("credit_eligible")),
+        fixed="course" if source in COURSE_ONLY_SOURCES else None,
+        fallback=FALLBACK_CREDENTIAL_OF_SOURCE.get(source),
+    )
+    if credential is None:
+        listed = clean_text(raw.get("credential"))
+        reason = f"unrecognised credential: {listed!r}" if listed else "missing credential"
+        return Rejection(source, reason, raw)
+
+    skills = normalize_skills(raw.get("skills"))
+    description = clean_text(raw.get("description"))
+    relevance = assess_relevance(
+        title,
+        description,
+        skills,
+        raw.get("subject"),
+        is_degree=credential.kind == "degree",
+        curated_topic=CURATED_TOPIC_OF_SOURCE.get(source),
+    )
+    if not relevance.relevant:
+        return Rejection(source, relevance.rejection, raw)
+
+    platform = platform_of(source, raw.get("provider"), extra)
+    duration = parse_duration(raw.get("duration"))
+    effort = parse_effort(raw.get("effort")) or parse_effort(raw.get("duration"))
+    cost = estimate_cost(
+        parse_price(raw.get("price"), raw.get("currency")),
+        credential=credential.credential,
+        kind=credential.kind,
+        duration=duration.weeks,
+        platform=platform,
+        default_period=clean_text(extra.get("price_period")) or PRICE_PERIOD_OF_SOURCE.get(source),
+    )
+    rating_count = normalize_rating_count(raw.get("rating_count"))
+
+    return Program(
+        source=source,
+        source_id=source_id,
+        url=url,
+        title=title,
+        provider=clean_text(raw.get("provider")) or platform,
+        institution=clean_text(raw.get("institution")),
+        kind=credential.kind,
+        credential=credential.credential,
+        delivery=normalize_delivery(raw.get("delivery")) or delivery_of_platform(platform),
+        pacing=normalize_pacing(raw.get("pacing")) or pacing_of_platform(platform, credential.credential),
+        level=normalize_level(raw.get("level")),
+        language=normalize_language(raw.get("language")),
+        country=normalize_country(raw.get("country")),
+        cost=cost,
+        duration=duration.weeks,
+        effort_hours_per_week=effort,
+        total_hours=_total_hours(duration, effort),
+        rating=normalize_rating(raw.get("rating"), rating_count),
+        rating_count=rating_count,
+        description=description,
+        skills=skills,
+        topics=relevance.topics,
+        relevance=relevance.score,
+        fetched_at=clean_text(raw.get("fetched_at")),
+        raw=raw,
+    )
+
+
+def _total_hours(duration: ParsedDuration, effort: float | None) -> float | None:
+    """Hours of content when the listing gives them (Udemy's video), else weeks x weekly effort."""
+    return duration.total_hours if duration.total_hours is not None else total_hours(effort, duration.weeks)
