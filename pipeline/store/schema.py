@@ -60,6 +60,7 @@ class Program(Base):
     cost_amount: Mapped[float | None] = mapped_column(Float)
     cost_currency: Mapped[str | None] = mapped_column(String(3))
     cost_rate_date: Mapped[date | None] = mapped_column(Date)
+    cost_basis: Mapped[str | None] = mapped_column(Text)  # None: the listing's price; else the rule used
     duration_weeks_min: Mapped[float | None] = mapped_column(Float)
     duration_weeks_max: Mapped[float | None] = mapped_column(Float)
     effort_hours_per_week: Mapped[float | None] = mapped_column(Float)
@@ -70,6 +71,7 @@ class Program(Base):
     description: Mapped[str | None] = mapped_column(Text)
     skills: Mapped[list] = mapped_column(JSON, default=list)
     topics: Mapped[list] = mapped_column(JSON, default=list)
+    relevance: Mapped[float | None] = mapped_column(Float)  # 0-1: how squarely about ML/AI/data science
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
 

@@ -19,9 +19,9 @@ CHUNK_SIZE = 500
 # Fields a later listing may change; their changes are kept in program_changes.
 TRACKED_FIELDS = (
     "title", "provider", "institution", "kind", "credential", "delivery", "pacing", "level",
-    "language", "country", "cost_usd", "cost_model", "cost_amount", "cost_currency", "cost_rate_date",
+    "language", "country", "cost_usd", "cost_model", "cost_amount", "cost_currency", "cost_rate_date", "cost_basis",
     "duration_weeks_min", "duration_weeks_max", "effort_hours_per_week", "total_hours", "rating",
-    "rating_count", "url", "description", "skills", "topics",
+    "rating_count", "url", "description", "skills", "topics", "relevance",
 )
 
 
@@ -101,6 +101,7 @@ def _program_values(program: Program) -> dict:
         "cost_amount": program.cost.amount,
         "cost_currency": program.cost.currency,
         "cost_rate_date": program.cost.rate_date,
+        "cost_basis": program.cost.basis,
         "duration_weeks_min": program.duration.weeks_min,
         "duration_weeks_max": program.duration.weeks_max,
         "effort_hours_per_week": program.effort_hours_per_week,
@@ -111,6 +112,7 @@ def _program_values(program: Program) -> dict:
         "description": program.description,
         "skills": list(program.skills),
         "topics": list(program.topics),
+        "relevance": program.relevance,
     }
 
 
