@@ -14,3 +14,7 @@ from cli.run import run  # noqa: E402
 
 app.command()(run)
 app.add_typer(db, name="db")
+
+from cli.recommend import recommend  # noqa: E402
+
+app.command()(recommend)

@@ -1,0 +1,162 @@
+"""`mlpath recommend`: which path (certification, degree or both), which programs, and why.
+
+Options are taken as plain text and validated here, so that any bad value ends as one line on
+stderr naming it, and exit code 2 (Click's own conversion errors would print a multi-line box).
+
+The ranker (scikit-learn, skops) is imported inside the command: importing it costs seconds, and
+every other `mlpath` command loads this module when the app starts.
+"""
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from cli.errors import RUN_FAILED, bad_input
+from models.candidates import RELAXATION_DESCRIPTIONS
+from models.catalog import EmptyCatalogError
+from models.profile import ProfileError, build_profile
+from pipeline.settings import Settings
+from pipeline.store.db import make_engine
+
+OUTPUTS = ("table", "json", "csv")
+
+
+def recommend(
+    goal: Annotated[
+        str | None, typer.Option(metavar="GOAL", help="industry, career-switch, upskill, research or academia.")
+    ] = None,
+    budget: Annotated[str | None, typer.Option(metavar="USD", help="Total budget in US dollars.")] = None,
+    hours_per_week: Annotated[str | None, typer.Option(metavar="H", help="Hours you can study each week.")] = None,
+    months: Annotated[str | None, typer.Option(metavar="M", help="Months you give yourself to finish.")] = None,
+    delivery: Annotated[str | None, typer.Option(metavar="MODE", help="online, on-campus, hybrid or any.")] = None,
+    self_paced: Annotated[bool | None, typer.Option("--self-paced/--no-self-paced", help="Only self-paced.")] = None,
+    level: Annotated[str | None, typer.Option(metavar="LEVEL", help="beginner, intermediate or advanced.")] = None,
+    has_degree: Annotated[
+        bool | None, typer.Option("--has-degree/--no-degree", help="Whether you hold a degree already.")
+    ] = None,
+    interests: Annotated[str | None, typer.Option(metavar="TEXT", help="What you want to learn.")] = None,
+    country: Annotated[str | None, typer.Option(metavar="CC", help="ISO alpha-2 country, for campus study.")] = None,
+    language: Annotated[str | None, typer.Option(metavar="LL", help="ISO 639-1 teaching language.")] = None,
+    k: Annotated[str, typer.Option("-k", metavar="N", help="How many programs to show.")] = "10",
+    output: Annotated[str, typer.Option(metavar="table|json|csv", help="Output format.")] = "table",
+    profile: Annotated[str | None, typer.Option(metavar="FILE", help="TOML profile; flags override it.")] = None,
+) -> None:
+    """Certification or degree, and which programs, ranked for your profile with the reasons."""
+    output_format = _output_format(output)
+    top = _positive_int("-k", k)
+    flags = dict(
+        goal=goal, budget=budget, hours_per_week=hours_per_week, months=months, delivery=delivery,
+        self_paced=self_paced, level=level, has_degree=has_degree, interests=interests, country=country,
+        language=language,
+    )  # fmt: skip
+    try:
+        person = build_profile(flags, Path(profile) if profile is not None else None)
+    except ProfileError as error:
+        raise bad_input(str(error)) from None
+    from models.persistence import UntrustedModelError
+    from models.recommend import recommend as recommend_programs
+
+    settings = Settings()
+    engine = make_engine(settings.database)
+    try:
+        result = recommend_programs(engine, person, top, models_dir=settings.models_dir)
+    except EmptyCatalogError as error:
+        raise _failed(str(error)) from None
+    except UntrustedModelError as error:
+        raise _failed(f"error: {error}") from None
+    finally:
+        engine.dispose()
+    PRINTERS[output_format](result)
+
+
+def _output_format(value: str) -> str:
+    normalised = value.strip().lower()
+    if normalised not in OUTPUTS:
+        raise bad_input(f"--output must be one of {'|'.join(OUTPUTS)}, got {_shown(value)}")
+    return normalised
+
+
+def _positive_int(option: str, value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise bad_input(f"{option} must be a whole number >= 1, got {_shown(value)}") from None
+    if number < 1:
+        raise bad_input(f"{option} must be >= 1, got {number}")
+    return number
+
+
+def _shown(value: str) -> str:
+    """A value as typed, on one line; '' when empty."""
+    return " ".join(value.split()) or repr(value)
+
+
+def _failed(message: str) -> typer.Exit:
+    typer.echo(" ".join(message.split()), err=True)
+    return typer.Exit(RUN_FAILED)
+
+
+def _print_json(result: dict) -> None:
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _print_csv(result: dict) -> None:
+    from models.recommend import RESULT_KEYS
+
+    writer = csv.writer(sys.stdout)
+    writer.writerow(RESULT_KEYS)
+    for row in result["results"]:
+        writer.writerow([_csv_value(row[key]) for key in RESULT_KEYS])
+
+
+def _csv_value(value):
+    if isinstance(value, list):
+        return " | ".join(str(item) for item in value)
+    return "" if value is None else value
+
+
+def _print_table(result: dict) -> None:
+    console = Console()
+    verdict = result["verdict"]
+    console.print(f"[bold]Verdict: {verdict['path']}[/bold]")
+    for reason in verdict["reasons"]:
+        console.print(f"  - {reason}", markup=False, highlight=False)
+    if result["relaxed"]:
+        relaxed = "; ".join(RELAXATION_DESCRIPTIONS.get(step, step) for step in result["relaxed"])
+        console.print(f"[yellow]Nothing met every constraint, so: {relaxed}.[/yellow]")
+    console.print(f"{result['candidates']} programs meet your constraints.")
+    console.print(_results_table(result["results"]))
+    for row in result["results"]:
+        console.print(f"[bold]{row['rank']}. {escape(row['title'])}[/bold]  [dim]{escape(row['url'])}[/dim]")
+        for reason in row["reasons"]:
+            console.print(f"  - {reason}", markup=False, highlight=False)
+
+
+def _results_table(results: list[dict]) -> Table:
+    table = Table()
+    table.add_column("#", justify="right")
+    table.add_column("Program", ratio=1)
+    table.add_column("Credential")
+    table.add_column("Cost", justify="right")
+    table.add_column("Weeks", justify="right", header_style="bold")
+    table.add_column("Score", justify="right")
+    for row in results:
+        table.add_row(
+            str(row["rank"]),
+            f"{escape(row['title'])}\n[dim]{escape(row['provider'] or '')}[/dim]",
+            row["credential"].replace("_", " "),
+            "unknown" if row["cost_usd"] is None else f"${row['cost_usd']:,.0f}",
+            "unknown" if row["weeks_at_your_pace"] is None else f"{row['weeks_at_your_pace']:g}",
+            f"{row['score']:.3f}",
+        )
+    return table
+
+
+PRINTERS = {"table": _print_table, "json": _print_json, "csv": _print_csv}

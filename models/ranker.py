@@ -1,0 +1,139 @@
+"""The scorer: a linear model over the trade-off features, so each feature's share is a reason.
+
+score(program) = sum_i w_i * x_i, with x_i in [0, 1] (models.features.FEATURES) and w_i >= 0.
+
+What is prior and what is learned, honestly:
+- PRIOR_WEIGHTS are hand-set from the seed article, per goal. Certifications win on cost, time,
+  flexibility and industry relevance, which matter most for an industry job, a career switch or
+  upskilling; degrees win on depth, recognition and networking, which matter most for research and
+  academia. Interest match carries the most weight for every goal: the right subject comes first.
+  A career switch also weighs depth and recognition a little more than an industry job (the seed:
+  some employers do not recognise a certificate as a degree); upskilling weighs flexibility most
+  (working professionals). They are not fitted to any data.
+- Until labelled judgements exist (a relevance for a program shown to a profile, e.g. from
+  `mlpath feedback`), the weights ARE the priors. Given judgements, `LinearScorer.fit` learns
+  non-negative weights by ridge regression shrunk towards the priors (not towards zero), so a few
+  judgements move the weights a little and many move them more.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import nnls
+from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+
+from models.features import FEATURE_NAMES, ProgramFeaturizer
+
+# Columns: interest_match, cost_fit, time_fit, flexibility_fit, level_fit, recognition, depth,
+#          industry_relevance, networking, quality, outcomes. Each row sums to 1.
+# outcomes stays 0 until the catalogue carries outcomes (College Scorecard earnings and debt).
+PRIOR_WEIGHTS: dict[str, tuple[float, ...]] = {
+    "industry":      (0.25, 0.15, 0.15, 0.10, 0.05, 0.04, 0.04, 0.15, 0.02, 0.05, 0.0),
+    "career-switch": (0.20, 0.13, 0.12, 0.10, 0.06, 0.08, 0.09, 0.15, 0.02, 0.05, 0.0),
+    "upskill":       (0.25, 0.12, 0.15, 0.18, 0.06, 0.02, 0.04, 0.12, 0.01, 0.05, 0.0),
+    "research":      (0.22, 0.05, 0.03, 0.02, 0.05, 0.18, 0.22, 0.03, 0.15, 0.05, 0.0),
+    "academia":      (0.20, 0.04, 0.02, 0.02, 0.04, 0.25, 0.22, 0.01, 0.15, 0.05, 0.0),
+}  # fmt: skip
+
+
+class LinearScorer(RegressorMixin, BaseEstimator):
+    """Non-negative linear scorer whose weights are priors until judgements teach it otherwise.
+
+    Parameters
+    ----------
+    prior_weights : sequence of float or None
+        The weights used without judgements, and the point the fitted weights are shrunk towards.
+        None: equal weights 1 / n_features.
+    alpha : float
+        Strength of the pull towards the priors when learning; 0 is plain (non-negative) least squares.
+    positive : bool
+        Keep weights >= 0, so that every contribution w_i * x_i reads as a strength.
+
+    Fitted attributes
+    -----------------
+    coef_ : ndarray of shape (n_features,)  the weights.
+    intercept_ : float  the judgement level at zero features (used by predict, not by score_samples).
+    learned_ : bool  False when fitted without y: coef_ are the priors.
+    n_features_in_ : int
+    """
+
+    def __init__(self, prior_weights=None, alpha: float = 1.0, positive: bool = True):
+        self.prior_weights = prior_weights
+        self.alpha = alpha
+        self.positive = positive
+
+    def fit(self, X, y=None, sample_weight=None):
+        if y is None:
+            X = validate_data(self, X, dtype=np.float64)
+            self.coef_ = self._priors(X.shape[1])
+            self.intercept_ = 0.0
+            self.learned_ = False
+            return self
+        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
+        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
+        self.coef_, self.intercept_ = self._solve(X, y, weights, self._priors(X.shape[1]))
+        self.learned_ = True
+        return self
+
+    def predict(self, X):
+        """The estimated judgement of each row."""
+        return self.score_samples(X) + self.intercept_
+
+    def score_samples(self, X):
+        """The ranking score: sum of contributions, without intercept."""
+        return self.contributions(X).sum(axis=1)
+
+    def contributions(self, X):
+        """w_i * x_i for every row and feature: what each trade-off adds to the score."""
+        check_is_fitted(self)
+        X = validate_data(self, X, dtype=np.float64, reset=False)
+        return X * self.coef_
+
+    def _priors(self, n_features: int) -> np.ndarray:
+        if self.prior_weights is None:
+            return np.full(n_features, 1.0 / n_features)
+        priors = np.asarray(self.prior_weights, dtype=np.float64)
+        if priors.shape != (n_features,):
+            raise ValueError(f"prior_weights has {priors.size} values for {n_features} features")
+        if self.positive and (priors < 0).any():
+            raise ValueError("prior_weights must be >= 0 when positive=True")
+        return priors
+
+    def _solve(self, X, y, sample_weight, priors) -> tuple[np.ndarray, float]:
+        """Weighted least squares on centred data plus alpha * ||w - priors||^2, optionally w >= 0.
+
+        Written as one least-squares system: the judgement rows, then one row per feature pulling
+        its weight towards the prior.
+        """
+        x_mean = np.average(X, axis=0, weights=sample_weight)
+        y_mean = float(np.average(y, weights=sample_weight))
+        root = np.sqrt(sample_weight)
+        design = np.vstack([(X - x_mean) * root[:, None], np.sqrt(self.alpha) * np.eye(X.shape[1])])
+        target = np.concatenate([(y - y_mean) * root, np.sqrt(self.alpha) * priors])
+        if self.positive:
+            coef, _residual = nnls(design, target)
+        else:
+            coef = np.linalg.lstsq(design, target, rcond=None)[0]
+        return coef, y_mean - float(x_mean @ coef)
+
+
+@dataclass
+class RankingModel:
+    """What `mlpath train` saves: the fitted featurizer and one scorer per goal."""
+
+    featurizer: ProgramFeaturizer
+    scorers: dict[str, LinearScorer] = field(default_factory=dict)
+
+    def scorer_for(self, goal: str) -> LinearScorer:
+        return self.scorers[goal]
+
+    def weights(self) -> dict[str, dict]:
+        """Per goal: where the weights come from (prior or learned) and their values by feature."""
+        return {
+            goal: {
+                "origin": "learned" if scorer.learned_ else "prior",
+                "weights": dict(zip(FEATURE_NAMES, (round(float(w), 4) for w in scorer.coef_), strict=True)),
+            }
+            for goal, scorer in self.scorers.items()
+        }
