@@ -11,6 +11,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from crawlers.sources import enabled_sources
 from flows.crawl import crawl_source
 from flows.store import record_failure, store_crawl
+from models.catalog import EmptyCatalogError
 from models.train import train
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine, writer_session
@@ -19,6 +20,8 @@ from pipeline.store.runs import RunOutcome, open_run
 
 # Two spider processes at a time: the machines this runs on have two cores.
 CONCURRENT_CRAWLS = 2
+
+train_ranker = task(train, name="train", cache_policy=NO_CACHE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ def run_pipeline(sources: list[str] | None = None, replay: Path | None = None) -
             outcome = store_crawl(engine, crawl_run_ids[source], crawled)
         summaries.append(SourceSummary(source, outcome))
 
-    task(train, name="train", cache_policy=NO_CACHE)(engine, settings.models_dir)
+    try:
+        train_ranker(engine, settings.models_dir)
+    except EmptyCatalogError:
+        logger.warning("the ranker was not trained: the catalogue is empty")
     engine.dispose()
     return summaries
 
