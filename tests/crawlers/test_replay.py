@@ -2,16 +2,14 @@
 
 import csv
 import gzip
-import io
 
 import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Request, TextResponse
 from scrapy.utils.test import get_crawler
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from crawlers.replay import ReplayArchive, ReplayArchiveError, ReplayMiddleware
+from tests.warc import write_capture
 
 COURSERA_SEARCH = "https://www.coursera.org/search?query=Preaching+the+choir&page=1"
 
@@ -104,15 +102,6 @@ def test_a_bad_replay_path_is_one_clear_line_naming_it(bad, tmp_path, corpus):
     assert str(path) in message and "\n" not in message and len(message) < 300
     # no chained warcio traceback under it
     assert raised.value.__context__ is None or raised.value.__suppress_context__
-
-
-def write_capture(path, url, body, headers, date, status="200 OK"):
-    with path.open("ab") as stream:
-        writer = WARCWriter(stream, gzip=True)
-        http_headers = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http_headers,
-                                           warc_headers_dict={"WARC-Date": date})
-        writer.write_record(record)
 
 
 def chunked(data: bytes) -> bytes:

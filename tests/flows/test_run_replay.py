@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import corpus_path
+from tests.warc import write_capture
 
 MLPATH = str(Path(sys.executable).with_name("mlpath"))
 RUN_TIMEOUT_SECONDS = 15 * 60
@@ -110,3 +111,20 @@ def test_run_with_an_unknown_source_is_bad_input(tmp_path):
     result = mlpath(tmp_path, "run", "--source", "geocities")
     assert result.returncode == 2
     assert "geocities" in result.stderr and result.stderr.strip().count("\n") == 0
+
+
+def test_a_feed_that_changed_shape_is_counted_not_silent(tmp_path):
+    """A source whose feed no longer has its columns stores nothing, and its crawl run says why."""
+    from crawlers.spiders.ds_colleges import FEED_URL
+
+    archive = tmp_path / "changed.warc.gz"
+    write_capture(archive, FEED_URL, b"<html><body>We moved! See our new site.</body></html>",
+                  [("Content-Type", "text/html")], "2026-11-01T00:00:00Z")
+    (tmp_path / "home").mkdir()
+    result = mlpath(tmp_path / "home", "run", "--source", "ds-colleges", "--replay", str(archive))
+    assert result.returncode == 0, result.stderr[-2000:]
+    [(items, stored, errors, dropped)] = query(
+        tmp_path / "home", "SELECT items, stored, errors, dropped FROM crawl_runs WHERE source = 'ds-colleges'")
+    assert (items, stored) == (0, 0)
+    assert errors >= 1
+    assert json.loads(dropped) == {"unexpected_columns": 1}
