@@ -28,7 +28,11 @@ def run(
 
     from flows.run import run_pipeline  # Prefect is slow to import: only when a run is asked for
 
-    summaries = run_pipeline(sources=source or None, replay=replay.resolve() if replay else None)
+    state = run_pipeline(sources=source or None, replay=replay.resolve() if replay else None, return_state=True)
+    if not state.is_completed():
+        typer.echo(f"error: the run failed: {state.message}", err=True)
+        raise typer.Exit(RUN_FAILED)
+    summaries = state.result()
     _print_summary(summaries)
     if any(summary.outcome.status != "ok" for summary in summaries):
         raise typer.Exit(RUN_FAILED)

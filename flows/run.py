@@ -7,9 +7,11 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from sqlalchemy import Engine
 
 from crawlers.sources import enabled_sources
 from flows.crawl import crawl_source
+from flows.staging import new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
@@ -32,35 +34,47 @@ class SourceSummary:
 
 @flow(name="mlpath-run", task_runner=ThreadPoolTaskRunner(max_workers=CONCURRENT_CRAWLS))
 def run_pipeline(sources: list[str] | None = None, replay: Path | None = None) -> list[SourceSummary]:
-    logger = get_run_logger()
     settings = Settings()
     upgrade_to_head(settings.database)
     engine = make_engine(settings.database)
-    run_id = uuid.uuid4().hex
-    staging = settings.staging_dir / run_id
-    staging.mkdir(parents=True, exist_ok=True)
-    chosen = sources or enabled_sources()
-    crawl_run_ids = _open_runs(engine, run_id, chosen)
-
-    futures = {source: crawl_source.submit(source, staging, replay) for source in chosen}
-    summaries = []
-    for source, future in futures.items():
-        crawled = future.result(raise_on_failure=False)
-        if isinstance(crawled, BaseException):
-            logger.error("%s failed: %s", source, crawled)
-            outcome = record_failure(engine, crawl_run_ids[source], str(crawled))
-        else:
-            outcome = store_crawl(engine, crawl_run_ids[source], crawled)
-        summaries.append(SourceSummary(source, outcome))
-
     try:
-        train_ranker(engine, settings.models_dir)
-    except EmptyCatalogError:
-        logger.warning("the ranker was not trained: the catalogue is empty")
-    engine.dispose()
+        summaries = _crawl_and_store(engine, settings.staging_dir, sources or enabled_sources(), replay)
+        _train(engine, settings.models_dir)
+    finally:
+        engine.dispose()
+    prune_old_runs(settings.staging_dir)
     return summaries
 
 
-def _open_runs(engine, run_id: str, sources: list[str]) -> dict[str, int]:
+def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], replay: Path | None) -> list[SourceSummary]:
+    """Crawls run side by side; their feeds are stored one at a time (one writer), in order."""
+    run_id = uuid.uuid4().hex
+    staging = new_run_folder(staging_dir, run_id)
+    crawl_run_ids = _open_runs(engine, run_id, sources)
+    futures = {source: crawl_source.submit(source, staging, replay) for source in sources}
+    summaries = []
+    for source, future in futures.items():
+        future.wait()
+        state = future.state
+        if state.is_completed():
+            state = store_crawl(engine, crawl_run_ids[source], future.result(), return_state=True)
+        if state.is_completed():
+            outcome = state.result()
+        else:
+            message = str(state.result(raise_on_failure=False))
+            get_run_logger().error("%s failed: %s", source, message)
+            outcome = record_failure(engine, crawl_run_ids[source], message)
+        summaries.append(SourceSummary(source, outcome))
+    return summaries
+
+
+def _train(engine: Engine, models_dir: Path) -> None:
+    try:
+        train_ranker(engine, models_dir)
+    except EmptyCatalogError:
+        get_run_logger().warning("the ranker was not trained: the catalogue is empty")
+
+
+def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:
     with writer_session(engine) as session:
         return {source: open_run(session, run_id, source).id for source in sources}

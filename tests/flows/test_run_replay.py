@@ -128,3 +128,11 @@ def test_a_feed_that_changed_shape_is_counted_not_silent(tmp_path):
     assert (items, stored) == (0, 0)
     assert errors >= 1
     assert json.loads(dropped) == {"unexpected_columns": 1}
+
+
+def test_db_stats_counts_the_replayed_catalogue(replayed):
+    home, *_ = replayed
+    result = mlpath(home, "db", "stats")
+    assert result.returncode == 0, result.stderr[-2000:]
+    [(masters,)] = query(home, "SELECT COUNT(*) FROM programs WHERE credential = 'master'")
+    assert "master" in result.stdout and str(masters) in result.stdout

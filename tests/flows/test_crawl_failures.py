@@ -1,0 +1,33 @@
+"""A crawl that fails is recorded as failed with a one-line reason; it does not take the run down."""
+
+import pytest
+
+from flows.crawl import CrawlFailed, crawl_source
+from flows.store import record_failure
+from pipeline.store.db import make_engine, reader_session, writer_session
+from pipeline.store.migrate import upgrade_to_head
+from pipeline.store.runs import open_run
+from pipeline.store.schema import CrawlRun
+
+
+def test_a_spider_that_cannot_run_raises_a_one_line_reason(tmp_path):
+    with pytest.raises(CrawlFailed) as failed:
+        crawl_source.fn("no-such-source", tmp_path, None)
+    message = str(failed.value)
+    assert message.startswith("no-such-source: spider exited 1")
+    assert "\n" not in message
+
+
+def test_a_failed_crawl_is_recorded_with_its_message(tmp_path):
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    with writer_session(engine) as session:
+        run_id = open_run(session, "run-1", "coursera").id
+    outcome = record_failure(engine, run_id, "coursera: spider exited 1: KeyError")
+    with reader_session(engine) as session:
+        run = session.get_one(CrawlRun, run_id)
+        assert (run.status, run.errors, run.message) == ("failed", 1, "coursera: spider exited 1: KeyError")
+        assert run.finished is not None
+    assert outcome.status == "failed"
+    engine.dispose()
