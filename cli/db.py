@@ -5,8 +5,9 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
+from cli.errors import RUN_FAILED
 from pipeline.settings import Settings
-from pipeline.store.db import make_engine, reader_session
+from pipeline.store.db import has_catalogue, make_engine, reader_session
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.schema import CrawlRun, Program, RejectedItem
 
@@ -25,6 +26,9 @@ def upgrade() -> None:
 def stats() -> None:
     """Programs by kind and credential, and rejections by reason."""
     engine = make_engine(Settings().database)
+    if not has_catalogue(engine):
+        typer.echo("error: no catalogue in the database yet: run `mlpath run` (or `mlpath db upgrade`) first", err=True)
+        raise typer.Exit(RUN_FAILED)
     console = Console()
     with reader_session(engine) as session:
         console.print(_count_table(session, "programs", Program.kind, Program.credential))

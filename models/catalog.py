@@ -4,9 +4,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, select
 
-from pipeline.store.db import reader_session
+from pipeline.store.db import has_catalogue, reader_session
 from pipeline.store.schema import Program, SourceRecord
 
 
@@ -74,7 +74,7 @@ _ENTRY_COLUMNS = [
 
 def load_catalog(engine: Engine) -> list[CatalogEntry]:
     """Every program, ordered by id; an empty list when the database has no catalogue yet."""
-    if not _has_catalogue_tables(engine):
+    if not has_catalogue(engine):
         return []
     with reader_session(engine) as session:
         sources = _sources_by_program(session)
@@ -83,16 +83,11 @@ def load_catalog(engine: Engine) -> list[CatalogEntry]:
 
 
 def catalog_snapshot(engine: Engine) -> CatalogSnapshot:
-    if not _has_catalogue_tables(engine):
+    if not has_catalogue(engine):
         return CatalogSnapshot(program_count=0, last_seen=None)
     with reader_session(engine) as session:
         count, last_seen = session.execute(select(func.count(Program.id), func.max(Program.last_seen))).one()
     return CatalogSnapshot(program_count=count, last_seen=last_seen)
-
-
-def _has_catalogue_tables(engine: Engine) -> bool:
-    inspector = inspect(engine)
-    return inspector.has_table(Program.__tablename__) and inspector.has_table(SourceRecord.__tablename__)
 
 
 def _sources_by_program(session) -> dict[int, tuple[str, ...]]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -56,3 +56,9 @@ def writer_session(engine: Engine) -> Iterator[Session]:
 def reader_session(engine: Engine) -> Iterator[Session]:
     with Session(engine) as session:
         yield session
+
+
+def has_catalogue(engine: Engine) -> bool:
+    """Whether the database has been migrated: a fresh one has no tables until `mlpath db upgrade`."""
+    inspector = inspect(engine)
+    return inspector.has_table("programs") and inspector.has_table("source_records")
