@@ -18,6 +18,7 @@ run: $(INSTALLED)
 	$(BIN)/mlpath run $(if $(REPLAY),--replay $(REPLAY)) $(foreach source,$(SOURCES),--source $(source))
 
 test: $(INSTALLED)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: `pip install uv`).

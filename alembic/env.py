@@ -3,7 +3,6 @@
 from logging.config import fileConfig
 
 from alembic import context
-
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine
 from pipeline.store.schema import Base

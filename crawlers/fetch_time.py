@@ -1,6 +1,6 @@
 """When a response was fetched: what every raw item carries as ``fetched_at``."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 
@@ -14,6 +14,6 @@ def fetch_time(response) -> str:
         except (TypeError, ValueError):
             moment = None
         if moment is not None:
-            moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-            return moment.astimezone(timezone.utc).isoformat()
-    return datetime.now(timezone.utc).isoformat()
+            moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            return moment.astimezone(UTC).isoformat()
+    return datetime.now(UTC).isoformat()

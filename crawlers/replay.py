@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 from typing import ClassVar
@@ -31,7 +31,7 @@ from warcio.recordloader import ArcWarcRecord
 logger = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-UNDATED = datetime.min.replace(tzinfo=timezone.utc)  # older than any dated capture
+UNDATED = datetime.min.replace(tzinfo=UTC)  # older than any dated capture
 
 
 class ReplayArchiveError(Exception):
@@ -174,7 +174,7 @@ def _parse_warc_date(text: str) -> datetime:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return UNDATED
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _lookup_key(url: str) -> str:
@@ -192,7 +192,7 @@ def _archived_response(record: ArcWarcRecord) -> ArchivedResponse:
     captured = _parse_warc_date(record.rec_headers.get_header("WARC-Date", ""))
     if b"Date" not in headers and captured != UNDATED:
         # The capture time is when the page said what it says: items carry it as their fetch time.
-        headers["Date"] = format_datetime(captured.astimezone(timezone.utc), usegmt=True)
+        headers["Date"] = format_datetime(captured.astimezone(UTC), usegmt=True)
     return ArchivedResponse(status=int(http.get_statuscode() or 200), headers=headers, body=body)
 
 

@@ -8,13 +8,13 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy import Engine
 
+from flows.crawl import CrawlOutput
 from pipeline.clean import clean
 from pipeline.records import Program, Rejection
 from pipeline.store.db import writer_session
 from pipeline.store.runs import RunOutcome, close_run
 from pipeline.store.schema import CrawlRun
 from pipeline.store.upsert import store_programs, store_rejections
-from flows.crawl import CrawlOutput
 
 
 @task(task_run_name="store-{output.source}", cache_policy=NO_CACHE)

@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from parsel import Selector
 
-from crawlers.items import ProgramItem
 from crawlers.fetch_time import fetch_time
+from crawlers.items import ProgramItem
 from crawlers.parsers.structured import (
     item_list_entries,
     json_value_after,

@@ -20,8 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
-from crawlers.items import ProgramItem
 from crawlers.fetch_time import fetch_time
+from crawlers.items import ProgramItem
 from crawlers.parsers.structured import (
     item_list_entries,
     json_value_after,

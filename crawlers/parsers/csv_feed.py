@@ -132,7 +132,7 @@ def flag(text: str | None) -> bool | None:
 
 def _present_values(header: list[str], cells: list[str]) -> dict[str, str]:
     tidied = (_tidy(cell) for cell in cells)
-    return {name: value for name, value in zip(header, tidied) if name and value not in MISSING_VALUES}
+    return {name: value for name, value in zip(header, tidied, strict=False) if name and value not in MISSING_VALUES}
 
 
 def _tidy(cell: str) -> str:

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from scrapy.http import Response, TextResponse
 
+from crawlers.fetch_time import fetch_time
 from crawlers.items import ProgramItem
 from crawlers.parsers import coursera
-from crawlers.fetch_time import fetch_time
 from crawlers.spiders.base import CatalogSpider
 
 SEARCH_URL = "https://www.coursera.org/search?query={query}&page=1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+
 from scrapy.http import Response, TextResponse
 
 from crawlers.fetch_time import fetch_time

@@ -25,16 +25,18 @@ def parse(module, text):
 
 def test_malformed_rows_are_skipped_and_the_rest_is_read(corpus):
     header, google_cyber, google_data = first_lines(corpus("datasets/coursera_catalog_1139.csv"), 3)
-    text = "".join([
-        header,
-        google_cyber,
-        "Google,,Python,4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False\n",  # no title
-        "Google,Too Few Cells,Python\n",
-        "Google,Too Many Cells,Python,4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False,extra\n",
-        "\n",  # blank line: not a record
-        google_data,
-        google_cyber,  # repeated
-    ])
+    text = "".join(
+        [
+            header,
+            google_cyber,
+            "Google,,Python,4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False\n",  # no title
+            "Google,Too Few Cells,Python\n",
+            "Google,Too Many Cells,Python,4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False,extra\n",
+            "\n",  # blank line: not a record
+            google_data,
+            google_cyber,  # repeated
+        ]
+    )
     items, drops = parse(coursera_catalog, text)
     assert [item["title"] for item in items] == ["Google Cybersecurity", "Google Data Analytics"]
     assert Counter(drop.reason for drop in drops) == {"missing_title": 1, "wrong_column_count": 2, "duplicate_row": 1}
@@ -70,7 +72,9 @@ def test_slug_and_flag():
 
 def test_an_unreadable_row_is_skipped_and_the_next_one_read(corpus):
     header, google_cyber, google_data = first_lines(corpus("datasets/coursera_catalog_1139.csv"), 3)
-    oversized = 'Google,Huge,"' + "x" * 200_000 + '",4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False\n'  # over csv's field limit
+    oversized = (
+        'Google,Huge,"' + "x" * 200_000 + '",4.8,10.0,Beginner ,Course ,1 - 4 Weeks,False\n'
+    )  # over csv's field limit
     items, drops = parse(coursera_catalog, header + google_cyber + oversized + google_data)
     assert [drop.reason for drop in drops] == ["unreadable_row"]
     assert [item["title"] for item in items] == ["Google Cybersecurity", "Google Data Analytics"]

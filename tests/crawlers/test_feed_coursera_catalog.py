@@ -83,7 +83,9 @@ def test_repeated_rows_yield_the_first_one(items):
 def test_rows_with_shifted_columns_are_dropped(results, items):
     # "IBM,IBM & Darden Digital Strategy,Specialization,,,Specialization,None,None,False": the product
     # type sits under skills and level. The real row (partner Darden) stays.
-    misaligned = [result.detail for result in results if isinstance(result, Dropped) and result.reason == "misaligned_columns"]
+    misaligned = [
+        result.detail for result in results if isinstance(result, Dropped) and result.reason == "misaligned_columns"
+    ]
     assert [detail.split(":")[0] for detail in misaligned] == ["line 227", "line 461", "line 883", "line 953"]
     [darden] = [item for item in items if item["title"] == "IBM & Darden Digital Strategy"]
     assert darden["provider"] == "University of Virginia Darden School Foundation"

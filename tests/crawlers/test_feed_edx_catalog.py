@@ -34,7 +34,9 @@ def by_url(items, url):
 
 def test_every_course_is_an_item_keyed_by_its_url(results, items):
     assert len(items) == len(results) == 974
-    assert all(item["source_id"] == item["url"] and item["url"].startswith("https://www.edx.org/course/") for item in items)
+    assert all(
+        item["source_id"] == item["url"] and item["url"].startswith("https://www.edx.org/course/") for item in items
+    )
     assert len({item["source_id"] for item in items}) == 974
 
 
@@ -49,7 +51,9 @@ def test_a_known_course(items):
     assert item["effort"] == "2–3 hours per week"
     assert item["duration"] == "2 Weeks"
     assert item["price"] == "FREE-Add a Verified Certificate for $49 USD"
-    assert item["description"].startswith("Learn essential strategies for successful online learning\n\nDesigned for those")
+    assert item["description"].startswith(
+        "Learn essential strategies for successful online learning\n\nDesigned for those"
+    )
     assert item["extra"]["n_enrolled"] == "124980"
     assert item["extra"]["platform"] == "edX"
     assert item["fetched_at"] == FETCHED_AT

@@ -34,7 +34,9 @@ def test_repeated_rows_are_yielded_once_and_counted(results, items):
     assert Counter(drop.reason for drop in drops) == {"duplicate_row": 8}
     assert len(items) + len(drops) == 694
     # rows 3 and 5 of the export are the same Birmingham program
-    assert [item["title"] for item in items if item["institution"] == "University of Birmingham"].count("Cyber Security") == 1
+    assert [item["title"] for item in items if item["institution"] == "University of Birmingham"].count(
+        "Cyber Security"
+    ) == 1
 
 
 def test_the_first_program(items):
@@ -57,8 +59,11 @@ def test_the_first_program(items):
 
 
 def test_one_program_in_two_lengths_is_two_items(items):
-    gis = [(item["duration"], item["price"]) for item in items if item["title"] == "Geographic Information Science"
-           and item["institution"] == "University of Queensland"]
+    gis = [
+        (item["duration"], item["price"])
+        for item in items
+        if item["title"] == "Geographic Information Science" and item["institution"] == "University of Queensland"
+    ]
     assert gis == [("18 months", "27800"), ("24 months", "19414")]
 
 

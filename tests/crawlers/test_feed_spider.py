@@ -1,14 +1,14 @@
 """What the feed spiders do besides parsing: HTTP error pages, a changed feed, the fetch time."""
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
 
-from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
 from crawlers.fetch_time import fetch_time
+from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
 from crawlers.spiders.ds_colleges import DsCollegesSpider
 from crawlers.spiders.edx_catalog import EdxCatalogSpider
 from crawlers.spiders.mastersportal import MastersportalSpider
@@ -70,7 +70,7 @@ def test_fetched_at_is_the_date_header_in_utc():
 
 
 def test_fetched_at_is_now_without_a_date_header():
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     moment = datetime.fromisoformat(fetch_time(csv_response("https://example.org/feed.csv", b"")))
     assert moment.utcoffset() == timedelta(0)
-    assert before <= moment <= datetime.now(timezone.utc)
+    assert before <= moment <= datetime.now(UTC)

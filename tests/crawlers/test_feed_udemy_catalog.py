@@ -15,7 +15,10 @@ FETCHED_AT = "2021-08-11T00:00:00+00:00"
 @cache
 def parse_file(path: Path) -> dict:
     results = list(udemy_catalog.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
-    return {"drops": [r for r in results if isinstance(r, Dropped)], "items": {r["source_id"]: r for r in results if not isinstance(r, Dropped)}}
+    return {
+        "drops": [r for r in results if isinstance(r, Dropped)],
+        "items": {r["source_id"]: r for r in results if not isinstance(r, Dropped)},
+    }
 
 
 @pytest.fixture

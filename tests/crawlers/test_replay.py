@@ -65,10 +65,13 @@ def test_the_newest_of_two_captures_is_served(archive_path, corpus):
     assert body != corpus("pages/coursera/search_preaching-the-choir_2020-06-14.html").read_bytes()
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.classcentral.com/course/edx-machine-learning-1234",  # a link the archive did not follow
-    "https://www.classcentral.com/robots.txt",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.classcentral.com/course/edx-machine-learning-1234",  # a link the archive did not follow
+        "https://www.classcentral.com/robots.txt",
+    ],
+)
 def test_a_url_outside_the_archive_is_an_empty_404(url, archive_path):
     middleware, stats = middleware_for(archive_path)
     response = middleware.process_request(Request(url))
@@ -78,7 +81,10 @@ def test_a_url_outside_the_archive_is_an_empty_404(url, archive_path):
 
 def test_urls_match_whatever_the_order_of_query_arguments(archive_path):
     middleware, _ = middleware_for(archive_path)
-    assert middleware.process_request(Request("https://www.coursera.org/search?page=1&query=Preaching+the+choir")).status == 200
+    assert (
+        middleware.process_request(Request("https://www.coursera.org/search?page=1&query=Preaching+the+choir")).status
+        == 200
+    )
 
 
 def test_no_replay_path_leaves_the_middleware_off():
@@ -111,14 +117,20 @@ def chunked(data: bytes) -> bytes:
 def test_encoded_bodies_are_decoded_and_their_headers_dropped(tmp_path):
     page = b"<html><body>decoded</body></html>"
     encoded = chunked(gzip.compress(page))
-    write_capture(tmp_path / "encoded.warc.gz", "https://example.org/page", encoded, [
-        ("Content-Type", "text/html; charset=utf-8"),
-        ("Content-Encoding", "gzip"),
-        ("Transfer-Encoding", "chunked"),
-        ("Content-Length", str(len(encoded))),
-        ("Set-Cookie", "a=1"),
-        ("Set-Cookie", "b=2"),
-    ], date="2024-01-01T00:00:00Z")
+    write_capture(
+        tmp_path / "encoded.warc.gz",
+        "https://example.org/page",
+        encoded,
+        [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Encoding", "gzip"),
+            ("Transfer-Encoding", "chunked"),
+            ("Content-Length", str(len(encoded))),
+            ("Set-Cookie", "a=1"),
+            ("Set-Cookie", "b=2"),
+        ],
+        date="2024-01-01T00:00:00Z",
+    )
     middleware, _ = middleware_for(tmp_path / "encoded.warc.gz")
     response = middleware.process_request(Request("https://example.org/page"))
     assert isinstance(response, HtmlResponse) and response.body == page
@@ -128,12 +140,23 @@ def test_encoded_bodies_are_decoded_and_their_headers_dropped(tmp_path):
 
 
 def test_the_newest_capture_wins_across_files_and_statuses_are_kept(tmp_path):
-    write_capture(tmp_path / "a.warc.gz", "https://example.org/x", b"new", [("Content-Type", "text/plain")],
-                  date="2024-05-01T00:00:00Z")
-    write_capture(tmp_path / "b.warc.gz", "https://example.org/x", b"old", [("Content-Type", "text/plain")],
-                  date="2023-05-01T00:00:00Z")
-    write_capture(tmp_path / "b.warc.gz", "https://example.org/gone", b"", [], date="2023-05-01T00:00:00Z",
-                  status="410 Gone")
+    write_capture(
+        tmp_path / "a.warc.gz",
+        "https://example.org/x",
+        b"new",
+        [("Content-Type", "text/plain")],
+        date="2024-05-01T00:00:00Z",
+    )
+    write_capture(
+        tmp_path / "b.warc.gz",
+        "https://example.org/x",
+        b"old",
+        [("Content-Type", "text/plain")],
+        date="2023-05-01T00:00:00Z",
+    )
+    write_capture(
+        tmp_path / "b.warc.gz", "https://example.org/gone", b"", [], date="2023-05-01T00:00:00Z", status="410 Gone"
+    )
     middleware, _ = middleware_for(tmp_path)
     assert middleware.process_request(Request("https://example.org/x")).body == b"new"
     assert middleware.process_request(Request("https://example.org/gone")).status == 410

@@ -2,8 +2,8 @@ import json
 
 import numpy as np
 import pytest
-import skops.io as sio
 import sklearn
+import skops.io as sio
 
 from models.catalog import load_catalog
 from models.features import FEATURE_NAMES

@@ -3,17 +3,17 @@
 import dataclasses
 
 import pytest
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from alembic import command
 from pipeline.records import Cost, Duration, Program, Rejection
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.migrate import ALEMBIC_INI, upgrade_to_head
 from pipeline.store.runs import open_run
-from pipeline.store.schema import ProgramChange, RejectedItem, SourceRecord
 from pipeline.store.schema import Program as ProgramRow
+from pipeline.store.schema import ProgramChange, RejectedItem, SourceRecord
 from pipeline.store.upsert import store_programs, store_rejections
 
 CATALOG_COLUMNS = [
