@@ -1,31 +1,14 @@
 """The Coursera catalogue feed parser on the real dataset (datasets/coursera_catalog_1139.csv)."""
 
 from collections import Counter
-from functools import cache
-from pathlib import Path
-
-import pytest
 
 from crawlers.parsers import coursera_catalog
 from crawlers.parsers.csv_feed import Dropped
 
+PARSER = coursera_catalog
+FEED_FILE = "datasets/coursera_catalog_1139.csv"
 FEED_URL = "https://example.org/Coursera.csv"
 FETCHED_AT = "2025-07-24T00:00:00+00:00"
-
-
-@cache
-def parse_file(path: Path) -> tuple:
-    return tuple(coursera_catalog.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
-
-
-@pytest.fixture
-def results(corpus):
-    return parse_file(corpus("datasets/coursera_catalog_1139.csv"))
-
-
-@pytest.fixture
-def items(results):
-    return [result for result in results if not isinstance(result, Dropped)]
 
 
 def by_id(items, source_id):

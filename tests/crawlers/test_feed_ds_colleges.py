@@ -1,31 +1,13 @@
 """The data-science colleges feed parser on the real list (datasets/data_science_colleges_632.csv)."""
 
 from collections import Counter
-from functools import cache
-from pathlib import Path
-
-import pytest
 
 from crawlers.parsers import ds_colleges
-from crawlers.parsers.csv_feed import Dropped
 
+PARSER = ds_colleges
+FEED_FILE = "datasets/data_science_colleges_632.csv"
 FEED_URL = "https://example.org/data_science_colleges.csv"
 FETCHED_AT = "2020-12-04T00:00:00+00:00"
-
-
-@cache
-def parse_file(path: Path) -> tuple:
-    return tuple(ds_colleges.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
-
-
-@pytest.fixture
-def results(corpus):
-    return parse_file(corpus("datasets/data_science_colleges_632.csv"))
-
-
-@pytest.fixture
-def items(results):
-    return [result for result in results if not isinstance(result, Dropped)]
 
 
 def test_every_program_is_an_item(results, items):
@@ -60,7 +42,10 @@ def test_degree_codes_are_kept_raw_and_stripped(items):
 
 def test_delivery_from_the_online_and_on_campus_flags(items):
     assert Counter(item.get("delivery") for item in items) == {
-        "on campus": 451, "online": 139, "online; on campus": 40, None: 2,
+        "on campus": 451,
+        "online": 139,
+        "online; on campus": 40,
+        None: 2,
     }
 
 

@@ -1,30 +1,11 @@
 """The edX catalogue feed parser on the real dataset (datasets/edx_courses_974.csv)."""
 
-from functools import cache
-from pathlib import Path
-
-import pytest
-
 from crawlers.parsers import edx_catalog
-from crawlers.parsers.csv_feed import Dropped
 
+PARSER = edx_catalog
+FEED_FILE = "datasets/edx_courses_974.csv"
 FEED_URL = "https://example.org/edx_courses.csv"
 FETCHED_AT = "2023-06-21T00:00:00+00:00"
-
-
-@cache
-def parse_file(path: Path) -> tuple:
-    return tuple(edx_catalog.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
-
-
-@pytest.fixture
-def results(corpus):
-    return parse_file(corpus("datasets/edx_courses_974.csv"))
-
-
-@pytest.fixture
-def items(results):
-    return [result for result in results if not isinstance(result, Dropped)]
 
 
 def by_url(items, url):

@@ -1,31 +1,14 @@
 """The Mastersportal feed parser on the real export (datasets/mastersportal_cs_masters_694.csv)."""
 
 from collections import Counter
-from functools import cache
-from pathlib import Path
-
-import pytest
 
 from crawlers.parsers import mastersportal
 from crawlers.parsers.csv_feed import Dropped
 
+PARSER = mastersportal
+FEED_FILE = "datasets/mastersportal_cs_masters_694.csv"
 FEED_URL = "https://example.org/CS.csv"
 FETCHED_AT = "2019-08-29T00:00:00+00:00"
-
-
-@cache
-def parse_file(path: Path) -> tuple:
-    return tuple(mastersportal.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
-
-
-@pytest.fixture
-def results(corpus):
-    return parse_file(corpus("datasets/mastersportal_cs_masters_694.csv"))
-
-
-@pytest.fixture
-def items(results):
-    return [result for result in results if not isinstance(result, Dropped)]
 
 
 def test_repeated_rows_are_yielded_once_and_counted(results, items):

@@ -1,29 +1,22 @@
 """The Udemy catalogue feed parser on the real dataset (datasets/udemy_raw_16429.csv)."""
 
-from functools import cache
-from pathlib import Path
-
 import pytest
 
 from crawlers.parsers import udemy_catalog
 from crawlers.parsers.csv_feed import Dropped
 
+PARSER = udemy_catalog
+FEED_FILE = "datasets/udemy_raw_16429.csv"
 FEED_URL = "https://example.org/Udemy_Raw.csv"
 FETCHED_AT = "2021-08-11T00:00:00+00:00"
 
 
-@cache
-def parse_file(path: Path) -> dict:
-    results = list(udemy_catalog.parse_feed(path.read_text(encoding="utf-8"), FEED_URL, FETCHED_AT))
+@pytest.fixture
+def feed(results):
     return {
         "drops": [r for r in results if isinstance(r, Dropped)],
         "items": {r["source_id"]: r for r in results if not isinstance(r, Dropped)},
     }
-
-
-@pytest.fixture
-def feed(corpus):
-    return parse_file(corpus("datasets/udemy_raw_16429.csv"))
 
 
 def test_every_course_id_is_one_item(feed):
