@@ -29,6 +29,9 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "crawlers.crawl_report.CrawlReport": 500,
 }
+# Class Central: follow course links from subject pages (off: a replay archive holds almost none of
+# them, and a live crawl would fetch dozens more pages).
+CLASSCENTRAL_FOLLOW_COURSES = False
 # Where CrawlReport writes the crawl's figures (pages, items, dropped pages by reason) as JSON.
 CRAWL_REPORT_PATH = ""
 

@@ -43,4 +43,4 @@ class ClassCentralSpider(CatalogSpider):
         # of them: each would be a 404 counted as a drop, and a live crawl would fetch dozens more
         # pages. So course links are followed only when CLASSCENTRAL_FOLLOW_COURSES is true (off by
         # default); captured course pages are replayed anyway, as start URLs.
-        return self.settings.getbool("CLASSCENTRAL_FOLLOW_COURSES", False)
+        return self.settings.getbool("CLASSCENTRAL_FOLLOW_COURSES")
