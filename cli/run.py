@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 
 from cli.errors import RUN_FAILED, bad_input
+from crawlers.registry import enabled_sources
 from crawlers.replay import ReplayArchive, ReplayArchiveError
-from crawlers.sources import enabled_sources
 
 
 def run(

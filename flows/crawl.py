@@ -10,8 +10,7 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from crawlers.sources import SETTINGS_MODULE
-
+SETTINGS_MODULE = "crawlers.settings"
 CRAWL_TIMEOUT_SECONDS = 30 * 60
 
 

@@ -9,7 +9,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy import Engine
 
-from crawlers.sources import enabled_sources
+from crawlers.registry import enabled_sources
 from flows.crawl import crawl_source
 from flows.staging import new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl

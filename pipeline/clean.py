@@ -19,15 +19,7 @@ from pipeline.normalize.pacing import normalize_pacing
 from pipeline.normalize.price import parse_price
 from pipeline.normalize.rating import normalize_rating, normalize_rating_count
 from pipeline.normalize.skills import normalize_skills
-from pipeline.normalize.sources import (
-    COURSE_ONLY_SOURCES,
-    CURATED_TOPIC_OF_SOURCE,
-    FALLBACK_CREDENTIAL_OF_SOURCE,
-    PRICE_PERIOD_OF_SOURCE,
-    delivery_of_platform,
-    pacing_of_platform,
-    platform_of,
-)
+from pipeline.normalize.sources import declared, delivery_of_platform, pacing_of_platform, platform_of
 from pipeline.normalize.text import clean_text, clean_title, parse_flag
 from pipeline.records import Program, Rejection
 from pipeline.relevance import assess_relevance
@@ -39,6 +31,7 @@ def clean(raw: dict) -> Program | Rejection:
     """The Program the raw item describes, or why it cannot be one."""
     raw = raw if isinstance(raw, dict) else {"value": raw}
     source = clean_text(raw.get("source")) or "unknown"
+    facts = declared(source)
     extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
 
     source_id = clean_text(raw.get("source_id"))
@@ -57,8 +50,8 @@ def clean(raw: dict) -> Program | Rejection:
         raw.get("credential"),
         title,
         credit_eligible=parse_flag(extra.get("credit_eligible")),
-        fixed="course" if source in COURSE_ONLY_SOURCES else None,
-        fallback=FALLBACK_CREDENTIAL_OF_SOURCE.get(source),
+        fixed="course" if facts.course_only else None,
+        fallback=facts.fallback_credential,
     )
     if credential is None:
         listed = clean_text(raw.get("credential"))
@@ -73,7 +66,7 @@ def clean(raw: dict) -> Program | Rejection:
         skills,
         raw.get("subject"),
         is_degree=credential.kind == "degree",
-        curated_topic=CURATED_TOPIC_OF_SOURCE.get(source),
+        curated_topic=facts.curated_topic,
     )
     if not relevance.relevant:
         return Rejection(source, relevance.rejection, raw)
@@ -87,7 +80,7 @@ def clean(raw: dict) -> Program | Rejection:
         kind=credential.kind,
         duration=duration.weeks,
         platform=platform,
-        default_period=clean_text(extra.get("price_period")) or PRICE_PERIOD_OF_SOURCE.get(source),
+        default_period=clean_text(extra.get("price_period")) or facts.price_period,
     )
     rating_count = normalize_rating_count(raw.get("rating_count"))
 

@@ -1,22 +1,20 @@
 """What every mlpath spider shares: where it starts, live or from a replay archive."""
 
-import re
 from collections.abc import AsyncIterator
 
 import scrapy
 
+from crawlers.registry import Source, source
 from crawlers.replay import ReplayArchive
 
 
 class CatalogSpider(scrapy.Spider):
-    """A spider over one source.
+    """A spider over one source. Where it starts, live or in replay (replay crawls what was captured),
+    is the source's entry in crawlers/registry.py, found by the spider's name."""
 
-    Subclasses set ``live_urls`` (where a live crawl starts) and ``replay_patterns`` (regexes of
-    archived URLs it starts from when replaying: replay crawls what was captured).
-    """
-
-    live_urls: tuple[str, ...] = ()
-    replay_patterns: tuple[str, ...] = ()
+    @classmethod
+    def declared(cls) -> Source:
+        return source(cls.name)
     # Error pages reach parse() so they are counted as dropped/http_<status> instead of vanishing.
     handle_httpstatus_list = list(range(400, 600))
 
@@ -27,12 +25,12 @@ class CatalogSpider(scrapy.Spider):
     def start_urls_for_run(self) -> list[str]:
         replay_path = self.settings.get("REPLAY_PATH")
         if not replay_path:
-            return list(self.live_urls)
+            return list(self.declared().live_urls)
         archived = ReplayArchive.open(replay_path).urls()
         return [url for url in archived if self.accepts(url)]
 
     def accepts(self, url: str) -> bool:
-        return any(re.search(pattern, url) for pattern in self.replay_patterns)
+        return self.declared().accepts(url)
 
     def record_drop(self, reason: str, detail: str = "") -> None:
         """Count a page or row the spider could not use; the crawl report lists drops by reason."""

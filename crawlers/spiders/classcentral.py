@@ -10,18 +10,9 @@ from crawlers.items import ProgramItem
 from crawlers.parsers import classcentral
 from crawlers.spiders.base import CatalogSpider
 
-SITE = "https://www.classcentral.com"
-
 
 class ClassCentralSpider(CatalogSpider):
     name = "classcentral"
-    live_urls = (
-        f"{SITE}/subject/machine-learning",
-        f"{SITE}/subject/ai",
-        f"{SITE}/subject/data-science",
-        f"{SITE}/report/mooc-based-masters-degree/",
-    )
-    replay_patterns = (r"^https?://(www\.)?classcentral\.com/(subject|course|report)/",)
 
     def parse(self, response: Response) -> Iterator[ProgramItem | scrapy.Request]:
         if self.is_error_page(response):

@@ -9,15 +9,9 @@ from crawlers.items import ProgramItem
 from crawlers.parsers import coursera
 from crawlers.spiders.base import CatalogSpider
 
-SEARCH_URL = "https://www.coursera.org/search?query={query}&page=1"
-
 
 class CourseraSpider(CatalogSpider):
     name = "coursera"
-    live_urls = tuple(
-        SEARCH_URL.format(query=query) for query in ("machine+learning", "artificial+intelligence", "data+science")
-    )
-    replay_patterns = (r"^https?://(www\.)?coursera\.org/search\?",)
 
     def parse(self, response: Response) -> Iterator[ProgramItem]:
         if self.is_error_page(response):

@@ -1,25 +1,19 @@
-"""What is known about a source or platform beyond what each of its listings says, in one place.
-
-Every fact here is a rule the cleaner applies when a listing is silent, so it is kept visible:
+"""What is known about a platform beyond what each listing says; what is known about a source is
+declared in crawlers/registry.py. Every fact here is a rule the cleaner applies when a listing is
+silent, so it is kept visible:
 - the platform a source's listings are on, and that online platforms deliver online;
-- the catalogue datasets of Udemy and edX list single courses, whatever a title calls itself
-  ("Complete Data Science Bootcamp", "The Complete MBA Course" are video courses);
-- Mastersportal's fees are per year: the collector kept only fees whose unit was "year"
-  (Miosolo/master-projects-analysis, mastersportal-spider.py: `tuition_fee['unit'] != 'year'` is skipped);
-- the data-science colleges list is curated for data science: being on it is evidence of the topic;
 - Udemy courses are on-demand video (self-paced); Coursera's courses, specializations and
   professional certificates run on a flexible schedule (self-paced); its MasterTrack certificates
   and degrees run on terms, which is not assumed.
+Facts of the registry with their evidence: the catalogue datasets of Udemy and edX list single courses,
+whatever a title calls itself ("Complete Data Science Bootcamp" is a video course); Mastersportal's fees
+are per year (Miosolo/master-projects-analysis, mastersportal-spider.py skips `tuition_fee['unit'] !=
+'year'`); the data-science colleges list is curated for data science.
 """
 
+from crawlers.registry import SOURCES, Source
 from pipeline.normalize.text import clean_text
 
-PLATFORM_OF_SOURCE = {
-    "coursera": "Coursera",
-    "coursera-catalog": "Coursera",
-    "edx-catalog": "edX",
-    "udemy-catalog": "Udemy",
-}
 ONLINE_PLATFORMS = {
     "coursera": "Coursera",
     "edx": "edX",
@@ -36,12 +30,13 @@ ONLINE_PLATFORMS = {
     "mitx online": "MITx Online",
     "kadenze": "Kadenze",
 }
-COURSE_ONLY_SOURCES = frozenset({"udemy-catalog", "edx-catalog"})
-FALLBACK_CREDENTIAL_OF_SOURCE = {"classcentral": "course"}
-PRICE_PERIOD_OF_SOURCE = {"mastersportal": "year"}
-CURATED_TOPIC_OF_SOURCE = {"ds-colleges": "data_science"}
 SELF_PACED_CREDENTIALS = frozenset({"course", "specialization", "professional_certificate"})
 SELF_PACED_PLATFORMS = {"Udemy": SELF_PACED_CREDENTIALS, "Coursera": SELF_PACED_CREDENTIALS}
+
+
+def declared(source: str) -> Source:
+    """The registry's entry for a source; a source it does not know has no declared facts."""
+    return SOURCES.get(source) or Source(name=source, platform=None)
 
 
 def platform_of(source: str | None, provider: object = None, extra: dict | None = None) -> str | None:
@@ -50,7 +45,7 @@ def platform_of(source: str | None, provider: object = None, extra: dict | None 
     for name in (stated, clean_text(provider)):
         if name and name.lower() in ONLINE_PLATFORMS:
             return ONLINE_PLATFORMS[name.lower()]
-    return stated or PLATFORM_OF_SOURCE.get(source or "")
+    return stated or declared(source or "").platform
 
 
 def delivery_of_platform(platform: str | None) -> str | None:

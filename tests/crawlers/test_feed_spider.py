@@ -30,13 +30,13 @@ def csv_response(url, body: bytes, **headers):
 @pytest.mark.parametrize("spider_class", FEED_SPIDERS, ids=lambda cls: cls.name)
 def test_replay_starts_from_exactly_the_archived_feed(spider_class, corpus):
     spider, _ = make_spider(spider_class, REPLAY_PATH=str(corpus("archive/catalog.warc.gz")))
-    assert spider.start_urls_for_run() == list(spider_class.live_urls)
+    assert spider.start_urls_for_run() == list(spider_class.declared().live_urls)
 
 
 @pytest.mark.parametrize("status", [404, 500])
 def test_an_http_error_page_is_counted_as_a_drop(status):
     spider, stats = make_spider(EdxCatalogSpider)
-    url = EdxCatalogSpider.live_urls[0]
+    url = EdxCatalogSpider.declared().feeds[0]
     assert status in spider.handle_httpstatus_list
     assert list(spider.parse(Response(url, status=status, request=Request(url)))) == []
     assert stats.get_value(f"dropped/http_{status}") == 1
@@ -47,7 +47,7 @@ def test_a_changed_feed_is_dropped_whole_with_an_error_naming_the_columns(corpus
     real = corpus("datasets/mastersportal_cs_masters_694.csv").read_text(encoding="utf-8")
     changed = real.replace("Tuition fee /USD", "Tuition fee /EUR", 1)
     with caplog.at_level(logging.ERROR):
-        items = list(spider.parse(csv_response(MastersportalSpider.live_urls[0], changed.encode())))
+        items = list(spider.parse(csv_response(MastersportalSpider.declared().feeds[0], changed.encode())))
     assert items == []
     assert stats.get_value("dropped/unexpected_columns") == 1
     [error] = [record for record in caplog.records if record.levelno == logging.ERROR]
@@ -57,7 +57,7 @@ def test_a_changed_feed_is_dropped_whole_with_an_error_naming_the_columns(corpus
 def test_drops_and_items_of_one_feed_are_counted(corpus):
     spider, stats = make_spider(MastersportalSpider)
     body = corpus("datasets/mastersportal_cs_masters_694.csv").read_bytes()
-    items = list(spider.parse(csv_response(MastersportalSpider.live_urls[0], body)))
+    items = list(spider.parse(csv_response(MastersportalSpider.declared().feeds[0], body)))
     assert len(items) == 686
     assert stats.get_value("dropped/duplicate_row") == 8
     assert {item["source"] for item in items} == {"mastersportal"}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.registry import SOURCES
 from tests.conftest import corpus_path
 from tests.warc import write_capture
 
@@ -115,7 +116,7 @@ def test_run_with_an_unknown_source_is_bad_input(tmp_path):
 
 def test_a_feed_that_changed_shape_is_counted_not_silent(tmp_path):
     """A source whose feed no longer has its columns stores nothing, and its crawl run says why."""
-    from crawlers.spiders.ds_colleges import FEED_URL
+    FEED_URL = SOURCES["ds-colleges"].feeds[0]
 
     archive = tmp_path / "changed.warc.gz"
     write_capture(archive, FEED_URL, b"<html><body>We moved! See our new site.</body></html>",

@@ -5,21 +5,17 @@ from pathlib import Path
 
 from crawlers.parsers import coursera_catalog, ds_colleges, edx_catalog, mastersportal, udemy_catalog
 from crawlers.parsers.csv_feed import Dropped
-from crawlers.spiders import coursera_catalog as coursera_spider
-from crawlers.spiders import ds_colleges as ds_colleges_spider
-from crawlers.spiders import edx_catalog as edx_spider
-from crawlers.spiders import mastersportal as mastersportal_spider
-from crawlers.spiders import udemy_catalog as udemy_spider
+from crawlers.registry import SOURCES
 
 FETCHED_AT = "2024-01-01T00:00:00+00:00"
 
 # source -> (corpus file, parser module, feed URL)
 FEEDS = {
-    "coursera-catalog": ("datasets/coursera_catalog_1139.csv", coursera_catalog, coursera_spider.FEED_URL),
-    "edx-catalog": ("datasets/edx_courses_974.csv", edx_catalog, edx_spider.FEED_URL),
-    "udemy-catalog": ("datasets/udemy_raw_16429.csv", udemy_catalog, udemy_spider.FEED_URL),
-    "ds-colleges": ("datasets/data_science_colleges_632.csv", ds_colleges, ds_colleges_spider.FEED_URL),
-    "mastersportal": ("datasets/mastersportal_cs_masters_694.csv", mastersportal, mastersportal_spider.FEED_URL),
+    "coursera-catalog": ("datasets/coursera_catalog_1139.csv", coursera_catalog, SOURCES["coursera-catalog"].feeds[0]),
+    "edx-catalog": ("datasets/edx_courses_974.csv", edx_catalog, SOURCES["edx-catalog"].feeds[0]),
+    "udemy-catalog": ("datasets/udemy_raw_16429.csv", udemy_catalog, SOURCES["udemy-catalog"].feeds[0]),
+    "ds-colleges": ("datasets/data_science_colleges_632.csv", ds_colleges, SOURCES["ds-colleges"].feeds[0]),
+    "mastersportal": ("datasets/mastersportal_cs_masters_694.csv", mastersportal, SOURCES["mastersportal"].feeds[0]),
 }
 
 
