@@ -8,6 +8,7 @@ from cli.db import db
 from cli.errors import BAD_INPUT
 from cli.recommend import recommend
 from cli.run import run
+from cli.sources import sources
 
 app = typer.Typer(
     name="mlpath",
@@ -17,6 +18,7 @@ app = typer.Typer(
 )
 app.command()(run)
 app.command()(recommend)
+app.command()(sources)
 app.add_typer(db, name="db")
 
 

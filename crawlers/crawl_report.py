@@ -1,8 +1,9 @@
 """CrawlReport: when a spider closes, write its figures as JSON to CRAWL_REPORT_PATH.
 
-{"source", "pages", "items", "dropped": {reason: count}, "errors", "finish_reason"}: what a run
-fetched, what it yielded, what it could not use and why. Spiders record a drop with
-``self.crawler.stats.inc_value(f"dropped/{reason}")``.
+{"source", "pages", "items", "coverage": {field: share}, "dropped": {reason: count}, "errors",
+"finish_reason"}: what a run fetched, what it yielded, how many of its items state each field that
+matters (a share that falls means the site changed its markup), what it could not use and why.
+Spiders record a drop with ``self.crawler.stats.inc_value(f"dropped/{reason}")``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 DROPPED_PREFIX = "dropped/"
+COVERAGE_PREFIX = "coverage/"
+# The fields a source's health watches, as the report names them, and the item field holding each.
+COVERED_FIELDS = {"title": "title", "provider": "provider", "link": "url", "cost": "price",
+                  "duration": "duration", "level": "level"}
 
 
 class CrawlReport:
@@ -30,7 +35,13 @@ class CrawlReport:
             raise NotConfigured("CRAWL_REPORT_PATH is not set")
         extension = cls(Path(path), crawler.stats)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         return extension
+
+    def item_scraped(self, item, spider: Spider) -> None:
+        for name, field in COVERED_FIELDS.items():
+            if item.get(field) not in (None, "", [], {}):
+                self.stats.inc_value(f"{COVERAGE_PREFIX}{name}")
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,10 +53,19 @@ def crawl_report(source: str, stats: dict, finish_reason: str) -> dict:
         "source": source,
         "pages": _pages(stats),
         "items": stats.get("item_scraped_count", 0),
+        "coverage": coverage(stats),
         "dropped": _dropped(stats),
         "errors": _errors(stats),
         "finish_reason": finish_reason,
     }
+
+
+def coverage(stats: dict) -> dict[str, float]:
+    """The share of items stating each watched field, 0 to 1 (empty when no item was yielded)."""
+    items = stats.get("item_scraped_count", 0)
+    if not items:
+        return {}
+    return {name: round(stats.get(f"{COVERAGE_PREFIX}{name}", 0) / items, 3) for name in COVERED_FIELDS}
 
 
 def _dropped(stats: dict) -> dict[str, int]:

@@ -170,7 +170,6 @@ SOURCES: dict[str, Source] = {
             # Live: any page given to it (e.g. -a urls=...). Replay: archived pages no other source claims.
             trust=1,
             cadence=WEEKLY,
-            enabled=False,  # until its spider lands
         ),
     )
 }

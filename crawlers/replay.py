@@ -3,7 +3,8 @@
 ``ReplayArchive`` indexes the HTTP responses of a WARC file (or of every *.warc / *.warc.gz in a
 folder) once, url -> file + offset, and reads a body only when it is asked for. ``ReplayMiddleware``
 serves requests from it; a URL the archive does not hold is answered with an empty 404, so a replayed
-crawl never touches the network.
+crawl never touches the network. A URL captured several times is served in its newest capture,
+unless the request names another in ``meta[CAPTURE_META]`` (its WARC-Date, see ``captures()``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 UNDATED = datetime.min.replace(tzinfo=UTC)  # older than any dated capture
+CAPTURE_META = "replay_capture"  # request meta: the ISO WARC-Date of the capture to serve
 
 
 class ReplayArchiveError(Exception):
@@ -62,6 +64,7 @@ class ReplayArchive:
         self.files = files
         self._urls: list[str] = []
         self._newest: dict[str, _Capture] = {}
+        self._all: dict[str, list[_Capture]] = {}
         for file in files:
             self._index(file)
 
@@ -79,9 +82,18 @@ class ReplayArchive:
         """Every archived response URL, once each, in archive order."""
         return list(self._urls)
 
-    def get(self, url: str) -> ArchivedResponse | None:
-        """The newest capture of ``url`` (by WARC-Date), or None when the archive does not hold it."""
+    def captures(self, url: str) -> list[str]:
+        """The ISO WARC-Dates of every capture of ``url``, oldest first (empty when not archived)."""
+        return sorted({capture.captured.isoformat() for capture in self._all.get(_lookup_key(url), [])})
+
+    def get(self, url: str, captured: str | None = None) -> ArchivedResponse | None:
+        """The newest capture of ``url`` (by WARC-Date), or the one captured at ``captured``; None
+        when the archive does not hold it."""
         capture = self._newest.get(_lookup_key(url))
+        if captured is not None:
+            capture = next(
+                (known for known in self._all.get(_lookup_key(url), []) if known.captured.isoformat() == captured), None
+            )
         if capture is None:
             return None
         try:
@@ -110,6 +122,7 @@ class ReplayArchive:
 
     def _add(self, capture: _Capture) -> None:
         key = _lookup_key(capture.url)
+        self._all.setdefault(key, []).append(capture)
         known = self._newest.get(key)
         if known is None:
             self._urls.append(capture.url)
@@ -135,7 +148,7 @@ class ReplayMiddleware:
         return cls(archive, crawler.stats)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Response:
-        archived = self.archive.get(request.url)
+        archived = self.archive.get(request.url, request.meta.get(CAPTURE_META))
         if archived is None:
             self.stats.inc_value("replay/miss")
             logger.debug("Not in the replay archive, answered 404: %s", request.url)

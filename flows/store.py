@@ -35,6 +35,7 @@ def store_crawl(engine: Engine, crawl_run_id: int, output: CrawlOutput) -> RunOu
             rejected=rejected,
             errors=output.report.get("errors", 0),
             dropped=output.report.get("dropped", {}),
+            coverage=output.report.get("coverage", {}),
         )
         close_run(session, run, outcome)
     return outcome

@@ -1,6 +1,7 @@
 """Class Central pages -> raw ``ProgramItem`` objects (source "classcentral").
 
-Three kinds of page: subject listings, course pages and the report of MOOC-based degrees. The
+Three kinds of page: listings (subject, provider, institution, university and collection pages share
+one markup), course pages and the report of MOOC-based degrees. The
 captured pages had their visible text machine-translated to Hindi; attributes (``data-track-props``
 JSON, ``aria-label``, ``content``, ``href``), microdata and schema.org JSON kept the original English.
 So fields come from those, in this order: schema.org objects (JSON-LD, microdata), embedded JSON
@@ -34,8 +35,9 @@ SITE = "https://www.classcentral.com"
 
 # Links on captured pages were rewritten to relative ".html" files ("../course/x-1.html").
 _SITE_PAGE = re.compile(
-    r"/(?P<kind>course|classroom|subject|provider|university|institution)/(?P<slug>[^/?#]+?)(?:\.html)?/?$"
+    r"/(?P<kind>course|classroom|subject|provider|university|institution|collection)/(?P<slug>[^/?#]+?)(?:\.html)?/?$"
 )
+LISTING_KINDS = frozenset({"subject", "provider", "university", "institution", "collection"})
 _REPORT_PAGE = re.compile(r"/report/(?P<slug>[^/?#]+)(?:/(?:index\.html)?)?$")
 _TRAILING_ID = re.compile(r"-(\d+)$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -49,13 +51,15 @@ _LISTINGS = {"listing_click": "catalog", "curated_content_click": "curated"}  # 
 
 
 def page_kind(url: str) -> str | None:
-    """ "subject", "course", "report" or None for any other Class Central URL."""
+    """ "listing", "course", "report" or None for any other Class Central URL."""
     path = urlsplit(url).path
     if _REPORT_PAGE.search(path):
         return "report"
     match = _SITE_PAGE.search(path)
-    if match and match["kind"] in ("subject", "course"):
-        return match["kind"]
+    if match and match["kind"] in LISTING_KINDS:
+        return "listing"
+    if match and match["kind"] == "course":
+        return "course"
     return None
 
 
@@ -65,7 +69,7 @@ def parse_response(response) -> list[ProgramItem]:
 
 
 def parse_page(html: str, url: str, fetched_at: str | None = None) -> list[ProgramItem]:
-    parser = {"subject": parse_subject_page, "course": parse_course_page, "report": parse_report_page}
+    parser = {"listing": parse_listing_page, "course": parse_course_page, "report": parse_report_page}
     kind = page_kind(url)
     return parser[kind](html, url, fetched_at) if kind else []
 
@@ -89,14 +93,14 @@ def course_links(html: str, url: str) -> list[str]:
     return list(dict.fromkeys(link for link in links if "/course/" in link))
 
 
-# --- subject pages ------------------------------------------------------------------------------
+# --- listings: subject, provider, institution, university and collection pages -----------------
 
 
-def parse_subject_page(html: str, url: str, fetched_at: str | None = None) -> list[ProgramItem]:
+def parse_listing_page(html: str, url: str, fetched_at: str | None = None) -> list[ProgramItem]:
     """One item per course the listing shows (catalog list and curated picks, merged by URL)."""
     selector = _selector(html)
     positions = _listed_positions(html, url)
-    subject = _page_subject(html, url)
+    subject = _page_subject(html, url) if _listing_kind(url) == "subject" else None
     courses: dict[str, dict] = {}
     for anchor, props in _course_anchors(selector):
         course_url = canonical_url(anchor.attrib["href"], url)
@@ -110,7 +114,7 @@ def parse_subject_page(html: str, url: str, fetched_at: str | None = None) -> li
         if card and card[0].root not in [known.root for known in entry["cards"]]:
             entry["cards"].append(card[0])
     return [
-        _subject_item(course_url, entry, positions.get(course_url), subject, url, fetched_at)
+        _listing_item(course_url, entry, positions.get(course_url), subject, url, fetched_at)
         for course_url, entry in courses.items()
     ]
 
@@ -124,7 +128,7 @@ def _course_anchors(selector: Selector) -> list[tuple[Selector, dict]]:
     return anchors
 
 
-def _subject_item(
+def _listing_item(
     course_url: str, entry: dict, position: int | None, subject: str | None, page_url: str, when: str | None
 ) -> ProgramItem:
     meta, cards = entry["meta"], entry["cards"]
@@ -141,6 +145,7 @@ def _subject_item(
         "pricing_icon": _first_of(cards, _pricing_icon),
         "badges": sorted({badge for card in cards for badge in _badges(card)}) or None,
         "listed_on": page_url,
+        "listing_kind": _listing_kind(page_url),
     }
     return ProgramItem(
         source=SOURCE,
@@ -164,6 +169,11 @@ def _listed_positions(html: str, page_url: str) -> dict[str, int]:
             if entry["url"] and entry["position"] is not None:
                 positions.setdefault(canonical_url(entry["url"], page_url), entry["position"])
     return positions
+
+
+def _listing_kind(page_url: str) -> str | None:
+    match = _SITE_PAGE.search(urlsplit(page_url).path)
+    return match["kind"] if match else None
 
 
 def _page_subject(html: str, page_url: str) -> str | None:

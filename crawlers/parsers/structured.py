@@ -1,8 +1,10 @@
 """Structured data shared by every page parser: schema.org objects and embedded JSON.
 
-``schema_objects`` finds schema.org objects (JSON-LD and microdata, through extruct with errors
-logged, never raised) plus JSON-LD left in a ``<script>`` without a type attribute, and returns the
-ones of the wanted types, nested ones included. ``item_list_entries`` flattens an ``ItemList``.
+``schema_objects`` finds schema.org objects (JSON-LD and microdata, through extruct; a broken block
+is one warning line, never raised, and is appended to ``errors`` when the caller counts them) plus
+JSON-LD left in a ``<script>`` without a type attribute, and returns the ones of the wanted types,
+nested ones included. JSON-LD broken in the ways seen in the wild is repaired first where that is
+cheap and safe (``repaired_json_ld``). ``item_list_entries`` flattens an ``ItemList``.
 ``schema_program_fields`` maps a ``Course`` / ``EducationalOccupationalProgram`` to raw item
 fields. ``json_value_after`` and ``load_json`` read embedded JSON state safely.
 Nothing here knows a particular site.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,28 +29,46 @@ PROGRAM_TYPES = frozenset({"Course", "CourseInstance", "EducationalOccupationalP
 
 _JSON_LD_SCRIPTS = '//script[@type="application/ld+json"]'
 _UNTYPED_SCRIPTS = "//script[not(@type) and not(@src)]"
+_WRAPPERS = re.compile(r"^\s*(?:<!--|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?)|(?:-->|(?://|/\*)?\s*\]\]>\s*(?:\*/)?)\s*$")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- schema.org objects -------------------------------------------------------------------------
 
 
 def schema_objects(
-    html: str | bytes | Selector, base_url: str | None = None, types: Iterable[str] = PROGRAM_TYPES
+    html: str | bytes | Selector,
+    base_url: str | None = None,
+    types: Iterable[str] = PROGRAM_TYPES,
+    errors: list[str] | None = None,
 ) -> list[dict]:
     """Every schema.org object of ``types`` on the page, in document order, nested ones included.
 
     A ``Course`` inside an ``ItemList`` (or a ``CourseInstance`` inside a ``Course``) is returned
-    beside its container; use ``item_list_entries`` to read a list with its positions.
+    beside its container; use ``item_list_entries`` to read a list with its positions. Each
+    structured-data block that could not be read is appended to ``errors`` when it is given.
     """
     wanted = frozenset(types)
+    errors = [] if errors is None else errors
     tree = _html_tree(html)
     if tree is None:
         return []
     return [
         obj
-        for document in _json_ld_documents(tree) + _microdata_documents(tree, base_url)
+        for document in _json_ld_documents(tree, errors) + _microdata_documents(tree, base_url, errors)
         for obj in _objects_of_types(document, wanted)
     ]
+
+
+def repaired_json_ld(text: str) -> str:
+    """JSON-LD text without what breaks it in the wild yet carries no data: an HTML comment or CDATA
+    wrapper, trailing semicolons, control characters outside the JSON grammar."""
+    text = _CONTROL_CHARACTERS.sub(" ", text).strip()
+    previous = None
+    while text != previous:
+        previous = text
+        text = _WRAPPERS.sub("", text).strip().rstrip(";").strip()
+    return text
 
 
 def item_list_entries(item_list: dict) -> list[dict]:
@@ -166,36 +187,39 @@ def _html_tree(html: str | bytes | Selector):
         return None
 
 
-def _json_ld_documents(tree) -> list[Any]:
+def _json_ld_documents(tree, errors: list[str]) -> list[Any]:
     """JSON-LD from typed scripts (extruct) and from untyped scripts that hold JSON-LD."""
     for script in tree.xpath(_JSON_LD_SCRIPTS):
         # An empty typed script would make extruct drop every JSON-LD block of the page.
         if not script.text_content().strip():
             script.getparent().remove(script)
-    extracted = extruct.extract(tree, syntaxes=["json-ld"], errors="log")
-    documents = extracted.get("json-ld")
-    if documents is None:
-        # extruct gave up on the whole page because one script is broken: keep the readable ones.
-        documents = [doc for script in tree.xpath(_JSON_LD_SCRIPTS) for doc in _json_ld_in(script)]
-    return list(documents) + [doc for script in tree.xpath(_UNTYPED_SCRIPTS) for doc in _json_ld_in(script)]
+    try:
+        documents = extruct.extract(tree, syntaxes=["json-ld"], errors="strict").get("json-ld", [])
+    except Exception:  # noqa: BLE001 - extruct raises whatever its JSON readers raise
+        # One broken script makes extruct give up on the whole page: read each script alone, repaired.
+        documents = [doc for script in tree.xpath(_JSON_LD_SCRIPTS) for doc in _json_ld_in(script, errors, True)]
+    untyped = [doc for script in tree.xpath(_UNTYPED_SCRIPTS) for doc in _json_ld_in(script, errors)]
+    return list(documents) + untyped
 
 
-def _json_ld_in(script) -> list[Any]:
-    text = script.text_content().strip()
-    if not text.startswith(("{", "[")) or '"@type"' not in text:
+def _json_ld_in(script, errors: list[str], typed: bool = False) -> list[Any]:
+    text = repaired_json_ld(script.text_content())
+    if not typed and (not text.startswith(("{", "[")) or '"@type"' not in text):
         return []  # ordinary JavaScript
     data = load_json(text)
     if data is None:
         logger.warning("Unreadable JSON-LD in a <script> (%d characters), skipped", len(text))
+        errors.append("json-ld")
         return []
     return data if isinstance(data, list) else [data]
 
 
-def _microdata_documents(tree, base_url: str | None) -> list[Any]:
+def _microdata_documents(tree, base_url: str | None, errors: list[str]) -> list[Any]:
     try:
-        extracted = extruct.extract(tree, base_url=base_url, syntaxes=["microdata"], errors="log", uniform=True)
-    except KeyError:
-        # extruct logged the microdata failure, then its uniform step finds no microdata output.
+        extracted = extruct.extract(tree, base_url=base_url, syntaxes=["microdata"], errors="strict", uniform=True)
+    except Exception as error:  # noqa: BLE001 - extruct raises whatever its microdata reader raises
+        logger.warning("Unreadable microdata, skipped: %s", str(error).splitlines()[0] if str(error) else error)
+        errors.append("microdata")
         return []
     return extracted.get("microdata", [])
 

@@ -4,8 +4,9 @@ from collections.abc import AsyncIterator
 
 import scrapy
 
+from crawlers.pages.base import unreadable_reason
 from crawlers.registry import Source, source
-from crawlers.replay import ReplayArchive
+from crawlers.replay import CAPTURE_META, ReplayArchive
 
 
 class CatalogSpider(scrapy.Spider):
@@ -19,8 +20,14 @@ class CatalogSpider(scrapy.Spider):
     handle_httpstatus_list = list(range(400, 600))
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        replay_path = self.settings.get("REPLAY_PATH")
         for url in self.start_urls_for_run():
-            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+            if not replay_path:
+                yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+                continue
+            # Every capture of an archived URL is a page the source showed: each is read.
+            for captured in ReplayArchive.open(replay_path).captures(url):
+                yield scrapy.Request(url, callback=self.parse, dont_filter=True, meta={CAPTURE_META: captured})
 
     def start_urls_for_run(self) -> list[str]:
         replay_path = self.settings.get("REPLAY_PATH")
@@ -36,6 +43,19 @@ class CatalogSpider(scrapy.Spider):
         """Count a page or row the spider could not use; the crawl report lists drops by reason."""
         self.crawler.stats.inc_value(f"dropped/{reason}")
         self.logger.debug("Dropped (%s): %s", reason, detail)
+
+    def warn_drop(self, reason: str, detail: str = "") -> None:
+        """Count a drop and say so in one warning line (a page nobody can read must be visible)."""
+        self.crawler.stats.inc_value(f"dropped/{reason}")
+        self.logger.warning("Dropped (%s): %s", reason, detail)
+
+    def is_unreadable_page(self, response) -> bool:
+        """An error status, a challenge, an empty, truncated or mis-encoded page: warned and counted."""
+        reason = unreadable_reason(response)
+        if reason is None:
+            return False
+        self.warn_drop(reason, response.url)
+        return True
 
     def is_error_page(self, response) -> bool:
         if response.status < 400:

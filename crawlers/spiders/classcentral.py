@@ -1,13 +1,14 @@
-"""Class Central subject listings, course pages and the degree report. Navigation only:
-crawlers/parsers/classcentral.py reads the pages."""
+"""Class Central: any listing (subject, provider, institution, university, collection), course
+pages and the degree report. Navigation only: the page objects of crawlers/pages/classcentral.py
+read the pages."""
 
 from collections.abc import Iterator
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 
 from crawlers.items import ProgramItem
-from crawlers.parsers import classcentral
+from crawlers.pages import classcentral
 from crawlers.spiders.base import CatalogSpider
 
 
@@ -15,18 +16,19 @@ class ClassCentralSpider(CatalogSpider):
     name = "classcentral"
 
     def parse(self, response: Response) -> Iterator[ProgramItem | scrapy.Request]:
-        if self.is_error_page(response):
+        if self.is_unreadable_page(response):
             return
-        kind = classcentral.page_kind(response.url)
-        if kind is None or not isinstance(response, TextResponse):
-            self.record_drop("not_a_catalog_page")
+        page_type = classcentral.page_type(response.url)
+        if page_type is None:
+            self.record_drop("not_a_catalog_page", response.url)
             return
-        items = classcentral.parse_response(response)
+        page = page_type.from_response(response)
+        items = page.items()
         if not items:
-            self.record_drop(f"no_programs_on_{kind}_page")
+            self.warn_drop(f"no_programs_on_{page.kind}_page", response.url)
         yield from items
-        if kind == "subject" and self.follows_course_pages():
-            for url in classcentral.course_links(response.text, response.url):
+        if isinstance(page, classcentral.ClassCentralListingPage) and self.follows_course_pages():
+            for url in page.course_links():
                 yield response.follow(url, callback=self.parse)
 
     def follows_course_pages(self) -> bool:

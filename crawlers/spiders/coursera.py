@@ -1,12 +1,12 @@
-"""Coursera search result pages. Navigation only: crawlers/parsers/coursera.py reads the pages."""
+"""Coursera search and browse pages. Navigation only: the page objects of crawlers/pages/coursera.py
+read the pages."""
 
 from collections.abc import Iterator
 
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 
-from crawlers.fetch_time import fetch_time
 from crawlers.items import ProgramItem
-from crawlers.parsers import coursera
+from crawlers.pages import coursera
 from crawlers.spiders.base import CatalogSpider
 
 
@@ -14,15 +14,16 @@ class CourseraSpider(CatalogSpider):
     name = "coursera"
 
     def parse(self, response: Response) -> Iterator[ProgramItem]:
-        if self.is_error_page(response):
+        if self.is_unreadable_page(response):
             return
-        if not isinstance(response, TextResponse):
-            self.record_drop("not_html")
+        page_type = coursera.page_type(response.url)
+        if page_type is None:
+            self.record_drop("not_a_listing_page", response.url)
             return
-        when = fetch_time(response)
-        results = coursera.parse_search_page(response.text, response.url, when)
-        if not results:
-            # A search page without result cards means the markup changed: make it visible.
-            self.record_drop("no_result_cards")
-        yield from results
-        yield from coursera.parse_site_menu_programs(response.text, response.url, when)
+        page = page_type.from_response(response)
+        cards = page.cards()
+        if not cards:
+            # A listing without result cards means the markup changed: make it visible.
+            self.warn_drop("no_result_cards", response.url)
+        yield from cards
+        yield from page.menu_programs()

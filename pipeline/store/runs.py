@@ -17,6 +17,7 @@ class RunOutcome:
     rejected: int = 0
     errors: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
+    coverage: dict[str, float] = field(default_factory=dict)  # field -> share of items stating it
     message: str | None = None
 
 
@@ -40,4 +41,5 @@ def close_run(session: Session, run: CrawlRun, outcome: RunOutcome) -> None:
     run.rejected = outcome.rejected
     run.errors = outcome.errors
     run.dropped = outcome.dropped
+    run.coverage = outcome.coverage
     run.message = outcome.message

@@ -35,6 +35,7 @@ class CrawlRun(Base):
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     dropped: Mapped[dict] = mapped_column(JSON, default=dict)  # pages or rows dropped, by reason
+    coverage: Mapped[dict | None] = mapped_column(JSON)  # share of items stating each watched field
     message: Mapped[str | None] = mapped_column(Text)  # why a failed run failed
 
 

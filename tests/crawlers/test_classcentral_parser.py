@@ -18,7 +18,7 @@ from crawlers.parsers.classcentral import (
     parse_page,
     parse_report_page,
     parse_response,
-    parse_subject_page,
+    parse_listing_page,
 )
 from crawlers.spiders.classcentral import ClassCentralSpider
 
@@ -47,7 +47,7 @@ def by_id(items):
 
 
 def test_subject_page_yields_catalog_and_curated_courses_once_each(corpus):
-    items = parse_subject_page(read(corpus, ML_URL), ML_URL)
+    items = parse_listing_page(read(corpus, ML_URL), ML_URL)
 
     # 15 catalog list items + 9 curated picks, 2 of them (4352, 3768) in both.
     assert len(items) == 22
@@ -58,7 +58,7 @@ def test_subject_page_yields_catalog_and_curated_courses_once_each(corpus):
 
 
 def test_subject_page_course_from_track_props_microdata_and_attributes(corpus):
-    item = by_id(parse_subject_page(read(corpus, ML_URL), ML_URL, "2023-02-17T04:00:00+00:00"))["835"]
+    item = by_id(parse_listing_page(read(corpus, ML_URL), ML_URL, "2023-02-17T04:00:00+00:00"))["835"]
 
     assert item["title"] == "Machine Learning"  # the visible <h2> says "मशीन लर्निंग"
     assert item["provider"] == "Coursera"
@@ -72,7 +72,7 @@ def test_subject_page_course_from_track_props_microdata_and_attributes(corpus):
 
 
 def test_a_course_listed_twice_keeps_both_listings_and_its_provider_course_id(corpus):
-    item = by_id(parse_subject_page(read(corpus, ML_URL), ML_URL))["4352"]
+    item = by_id(parse_listing_page(read(corpus, ML_URL), ML_URL))["4352"]
 
     assert item["title"] == "Machine Learning Foundations: A Case Study Approach"
     assert item["institution"] == "University of Washington"
@@ -83,8 +83,8 @@ def test_a_course_listed_twice_keeps_both_listings_and_its_provider_course_id(co
 
 
 def test_other_subject_pages(corpus):
-    ai = parse_subject_page(read(corpus, AI_URL), AI_URL)
-    data_science = by_id(parse_subject_page(read(corpus, DS_URL), DS_URL))
+    ai = parse_listing_page(read(corpus, AI_URL), AI_URL)
+    data_science = by_id(parse_listing_page(read(corpus, DS_URL), DS_URL))
 
     assert len(ai) == 15 + 10 - 2
     assert len(data_science) == 15 + 10 - 1
@@ -121,7 +121,7 @@ def test_course_links_to_follow_are_canonical_course_pages(corpus):
 def test_subject_page_with_broken_track_props_yields_nothing_without_raising(corpus):
     html = read(corpus, ML_URL).replace("data-track-props='{", "data-track-props='{{")
 
-    assert parse_subject_page(html, ML_URL) == []
+    assert parse_listing_page(html, ML_URL) == []
 
 
 # --- the course page ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Request, TextResponse
 from scrapy.utils.test import get_crawler
 
-from crawlers.replay import ReplayArchive, ReplayArchiveError, ReplayMiddleware
+from crawlers.replay import CAPTURE_META, ReplayArchive, ReplayArchiveError, ReplayMiddleware
 from tests.warc import write_capture
 
 COURSERA_SEARCH = "https://www.coursera.org/search?query=Preaching+the+choir&page=1"
@@ -63,6 +63,16 @@ def test_the_newest_of_two_captures_is_served(archive_path, corpus):
     body = middleware.process_request(Request(COURSERA_SEARCH)).body
     assert body == corpus("pages/coursera/search_preaching-the-choir_2020-07-15.html").read_bytes()
     assert body != corpus("pages/coursera/search_preaching-the-choir_2020-06-14.html").read_bytes()
+
+
+def test_a_request_naming_an_older_capture_gets_that_capture(archive_path, corpus):
+    archive = ReplayArchive.open(archive_path)
+    captures = archive.captures(COURSERA_SEARCH)
+    assert len(captures) == 2 and captures[0].startswith("2020-06-14") and captures[1].startswith("2020-07-15")
+    middleware, _ = middleware_for(archive_path)
+    june = middleware.process_request(Request(COURSERA_SEARCH, meta={CAPTURE_META: captures[0]})).body
+    assert june == corpus("pages/coursera/search_preaching-the-choir_2020-06-14.html").read_bytes()
+    assert archive.captures("https://www.classcentral.com/course/not-archived-1") == []
 
 
 @pytest.mark.parametrize(

