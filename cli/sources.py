@@ -1,20 +1,21 @@
 """`mlpath sources`: every source of the registry, its last run, its items, field coverage and health."""
 
 import json
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
 from cli.errors import RUN_FAILED
 
 
-class Output(str, Enum):
+class Output(StrEnum):
     table = "table"
     json = "json"
 
 
 def sources(
-    output: Output = typer.Option(Output.table, "--output", help="table (Rich) or json (a list)."),
+    output: Annotated[Output, typer.Option("--output", help="table (Rich) or json (a list).")] = Output.table,
 ) -> None:
     """Each source's last run and health; exit 1 when a source's last run failed or fell by half."""
     from pipeline.settings import Settings

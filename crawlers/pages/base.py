@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.fetch_time import fetch_time
 from crawlers.items import ProgramItem
@@ -47,7 +47,7 @@ def unreadable_reason(response: Response) -> str | None:
         return f"http_{response.status}"
     if not response.body.strip():
         return "empty_page"
-    if not isinstance(response, TextResponse):
+    if not isinstance(response, HtmlResponse):
         return "not_html"
     text = response.text
     if (text.count("\ufffd") + text.count("\x00")) > _MIS_DECODED_SHARE * len(text):

@@ -15,10 +15,10 @@ from crawlers.parsers.classcentral import (
     course_links,
     page_kind,
     parse_course_page,
+    parse_listing_page,
     parse_page,
     parse_report_page,
     parse_response,
-    parse_listing_page,
 )
 from crawlers.spiders.classcentral import ClassCentralSpider
 
@@ -240,8 +240,9 @@ def test_report_without_degree_tables_yields_nothing():
 
 
 def test_page_kinds_and_dispatch(corpus):
-    assert [page_kind(url) for url in (ML_URL, COURSE_URL, REPORT_URL)] == ["subject", "course", "report"]
-    assert page_kind(f"{SITE}/provider/coursera") is None
+    assert [page_kind(url) for url in (ML_URL, COURSE_URL, REPORT_URL)] == ["listing", "course", "report"]
+    assert page_kind(f"{SITE}/provider/coursera") == "listing"
+    assert page_kind(f"{SITE}/about") is None
     assert parse_page("<html></html>", f"{SITE}/provider/coursera") == []
     response = HtmlResponse(COURSE_URL, body=corpus(PAGES[COURSE_URL]).read_bytes(), encoding="utf-8")
     assert [item["title"] for item in parse_response(response)] == ["Cybersecurity Fundamentals"]

@@ -21,14 +21,15 @@ SUBJECTS = {
     "ai": "pages/classcentral/subject_ai.html",
     "data-science": "pages/classcentral/subject_data-science.html",
 }
-COURSE = (f"{CC}/course/edx-cybersecurity-fundamentals-7844", "pages/classcentral/course_edx-cybersecurity-fundamentals-7844.html")
+COURSE = (f"{CC}/course/edx-cybersecurity-fundamentals-7844",
+          "pages/classcentral/course_edx-cybersecurity-fundamentals-7844.html")
 REPORT = (f"{CC}/report/mooc-based-masters-degree/", "pages/classcentral/report_mooc-based-masters-degree.html")
 SEARCH = "https://www.coursera.org/search?query=Preaching+the+choir&page=1"
 CAPTURES = ("pages/coursera/search_preaching-the-choir_2020-06-14.html",
             "pages/coursera/search_preaching-the-choir_2020-07-15.html")
 
 
-def page(page_type, url, corpus, relative):
+def page(page_type, url, relative, corpus):
     return page_type(url, corpus(relative).read_text(encoding="utf-8"))
 
 
@@ -70,10 +71,10 @@ def test_every_course_of_a_subject_listing_is_an_item(slug, expected, corpus):
 
 @pytest.mark.parametrize("kind", ["provider", "institution", "university", "collection"])
 def test_any_listing_url_is_read_by_the_same_code(kind, corpus):
-    subject = page(classcentral.ClassCentralListingPage, f"{CC}/subject/ai", corpus, SUBJECTS["ai"]).items()
+    subject = page(classcentral.ClassCentralListingPage, f"{CC}/subject/ai", SUBJECTS["ai"], corpus).items()
     url = f"{CC}/{kind}/some-{kind}"
     page_type = classcentral.page_type(url)
-    relabelled = page(page_type, url, corpus, SUBJECTS["ai"]).items()
+    relabelled = page(page_type, url, SUBJECTS["ai"], corpus).items()
 
     assert page_type is classcentral.ClassCentralListingPage
     assert [(item["source_id"], item["title"], item["provider"]) for item in relabelled] == [
