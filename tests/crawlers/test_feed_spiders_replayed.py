@@ -79,9 +79,11 @@ def test_the_spider_replays_its_feed_into_items_and_a_report(source, replayed):
     crawl = replayed[source]
     items, dropped = EXPECTED[source]
     assert crawl.returncode == 0, crawl.log[-2000:]
+    coverage = crawl.report.pop("coverage")
     assert crawl.report == {
         "source": source, "pages": 1, "items": items, "dropped": dropped, "errors": 0, "finish_reason": "finished",
     }
+    assert (coverage["title"], coverage["link"]) == (1.0, 1.0)  # every item has both (asserted below)
     assert len(crawl.items) == items
     assert {item["source"] for item in crawl.items} == {source}
     assert len({item["source_id"] for item in crawl.items}) == items
