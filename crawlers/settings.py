@@ -1,4 +1,9 @@
-"""Scrapy settings for every mlpath spider. Polite by default: identify, obey robots.txt, throttle."""
+"""Scrapy settings for every mlpath spider. Polite by default: identify, obey robots.txt, throttle,
+back off when a site asks to, stop at a size limit; no telnet, no remote control.
+
+A long live crawl can be interrupted (Ctrl-C once) and resumed where it stopped: give the same job
+folder to both runs, e.g. ``scrapy crawl classcentral -s JOBDIR=$MLPATH_HOME/jobs/classcentral``
+(Scrapy keeps its pending requests and the requests already seen there)."""
 
 BOT_NAME = "mlpath"
 SPIDER_MODULES = ["crawlers.spiders"]
@@ -15,6 +20,11 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 RETRY_TIMES = 2
+# RetryAfterBackoff: on these codes, wait what Retry-After says, else RETRY_BACKOFF_BASE doubled per
+# retry, never more than RETRY_BACKOFF_MAX seconds (Scrapy's RetryMiddleware then asks again).
+RETRY_BACKOFF_HTTP_CODES = [429, 503]
+RETRY_BACKOFF_BASE = 5.0
+RETRY_BACKOFF_MAX = 300.0
 
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
@@ -25,7 +35,16 @@ COOKIES_ENABLED = False
 REPLAY_PATH = ""
 DOWNLOADER_MIDDLEWARES = {
     "crawlers.replay.ReplayMiddleware": 50,
+    # Responses pass middlewares from the highest number down: after HttpCompressionMiddleware (590)
+    # has decoded the body, so the archive holds each response as the spider sees it.
+    "crawlers.warc_archive.WarcArchive": 585,
+    # Just before RetryMiddleware (550): the slot waits before the retry is sent.
+    "crawlers.backoff.RetryAfterBackoff": 560,
 }
+# A live crawl writes every response to $MLPATH_HOME/archives/<spider>-<timestamp>.warc.gz (or to
+# WARC_DIR), so it can be replayed with REPLAY_PATH later. Off in replay.
+WARC_ENABLED = True
+WARC_DIR = ""
 EXTENSIONS = {
     "crawlers.crawl_report.CrawlReport": 500,
 }

@@ -195,7 +195,7 @@ def _json_ld_documents(tree, errors: list[str]) -> list[Any]:
             script.getparent().remove(script)
     try:
         documents = extruct.extract(tree, syntaxes=["json-ld"], errors="strict").get("json-ld", [])
-    except Exception:  # noqa: BLE001 - extruct raises whatever its JSON readers raise
+    except Exception:  # extruct raises whatever its JSON readers raise
         # One broken script makes extruct give up on the whole page: read each script alone, repaired.
         documents = [doc for script in tree.xpath(_JSON_LD_SCRIPTS) for doc in _json_ld_in(script, errors, True)]
     untyped = [doc for script in tree.xpath(_UNTYPED_SCRIPTS) for doc in _json_ld_in(script, errors)]
@@ -217,7 +217,7 @@ def _json_ld_in(script, errors: list[str], typed: bool = False) -> list[Any]:
 def _microdata_documents(tree, base_url: str | None, errors: list[str]) -> list[Any]:
     try:
         extracted = extruct.extract(tree, base_url=base_url, syntaxes=["microdata"], errors="strict", uniform=True)
-    except Exception as error:  # noqa: BLE001 - extruct raises whatever its microdata reader raises
+    except Exception as error:  # extruct raises whatever its microdata reader raises
         logger.warning("Unreadable microdata, skipped: %s", str(error).splitlines()[0] if str(error) else error)
         errors.append("microdata")
         return []

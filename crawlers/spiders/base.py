@@ -23,7 +23,8 @@ class CatalogSpider(scrapy.Spider):
         replay_path = self.settings.get("REPLAY_PATH")
         for url in self.start_urls_for_run():
             if not replay_path:
-                yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+                # Filtered like any request, so a crawl resumed from its JOBDIR skips pages it already has.
+                yield scrapy.Request(url, callback=self.parse)
                 continue
             # Every capture of an archived URL is a page the source showed: each is read.
             for captured in ReplayArchive.open(replay_path).captures(url):
