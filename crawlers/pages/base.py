@@ -10,6 +10,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.fetch_time import fetch_time
 from crawlers.items import ProgramItem
+from crawlers.parsers.structured import broken_structured_data
 
 # Anti-bot interstitials answer a page URL with a page of their own (often with status 403 or 503).
 _CHALLENGE_MARKERS = (
@@ -37,6 +38,10 @@ class Page:
 
     def items(self) -> list[ProgramItem]:
         raise NotImplementedError
+
+    def broken_structured_data(self) -> int:
+        """JSON-LD or microdata blocks of the page that could not be read (each warned about once)."""
+        return broken_structured_data(self.html, self.url)
 
 
 def unreadable_reason(response: Response) -> str | None:

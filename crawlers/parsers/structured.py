@@ -16,6 +16,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import extruct
@@ -48,16 +49,16 @@ def schema_objects(
     beside its container; use ``item_list_entries`` to read a list with its positions. Each
     structured-data block that could not be read is appended to ``errors`` when it is given.
     """
+    documents, problems = _page_documents(html.get() if isinstance(html, Selector) else html, base_url)
+    if errors is not None:
+        errors.extend(problems)
     wanted = frozenset(types)
-    errors = [] if errors is None else errors
-    tree = _html_tree(html)
-    if tree is None:
-        return []
-    return [
-        obj
-        for document in _json_ld_documents(tree, errors) + _microdata_documents(tree, base_url, errors)
-        for obj in _objects_of_types(document, wanted)
-    ]
+    return [obj for document in documents for obj in _objects_of_types(document, wanted)]
+
+
+def broken_structured_data(html: str | bytes, base_url: str | None = None) -> int:
+    """How many JSON-LD or microdata blocks of the page could not be read, even repaired."""
+    return len(_page_documents(html, base_url)[1])
 
 
 def repaired_json_ld(text: str) -> str:
@@ -171,6 +172,18 @@ def script_texts(selector: Selector, containing: str) -> list[str]:
 
 
 # --- internals ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _page_documents(html: str | bytes, base_url: str | None) -> tuple[tuple, tuple[str, ...]]:
+    """The page's JSON-LD and microdata documents, and its unreadable blocks. Cached: a parser asks
+    several times of one page, and each broken block is warned about once. Read-only results."""
+    errors: list[str] = []
+    tree = _html_tree(html)
+    if tree is None:
+        return (), ()
+    documents = _json_ld_documents(tree, errors) + _microdata_documents(tree, base_url, errors)
+    return tuple(documents), tuple(errors)
 
 
 def _html_tree(html: str | bytes | Selector):

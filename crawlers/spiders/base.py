@@ -58,6 +58,10 @@ class CatalogSpider(scrapy.Spider):
         self.warn_drop(reason, response.url)
         return True
 
+    def count_broken_structured_data(self, page) -> None:
+        if broken := page.broken_structured_data():
+            self.crawler.stats.inc_value("dropped/broken_structured_data", broken)
+
     def is_error_page(self, response) -> bool:
         if response.status < 400:
             return False

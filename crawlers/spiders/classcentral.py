@@ -24,6 +24,7 @@ class ClassCentralSpider(CatalogSpider):
             return
         page = page_type.from_response(response)
         items = page.items()
+        self.count_broken_structured_data(page)
         if not items:
             self.warn_drop(f"no_programs_on_{page.kind}_page", response.url)
         yield from items

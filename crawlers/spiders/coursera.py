@@ -22,6 +22,7 @@ class CourseraSpider(CatalogSpider):
             return
         page = page_type.from_response(response)
         cards = page.cards()
+        self.count_broken_structured_data(page)
         if not cards:
             # A listing without result cards means the markup changed: make it visible.
             self.warn_drop("no_result_cards", response.url)

@@ -174,3 +174,23 @@ def test_a_bad_page_is_one_warning_line_and_a_counted_drop(spider_class, corpus,
     warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
     assert len(warnings) == len(pages)
     assert all("\n" not in record.getMessage() and not record.exc_info for record in warnings)
+
+
+@pytest.mark.parametrize(("spider_class", "url"), [(ClassCentralSpider, f"{CC}/subject/ai"), (CourseraSpider, SEARCH)])
+def test_broken_structured_data_is_one_warning_a_count_and_the_rest_is_read(spider_class, url, corpus, caplog):
+    relative = SUBJECTS["ai"] if spider_class is ClassCentralSpider else CAPTURES[0]
+    html = corpus(relative).read_text(encoding="utf-8")
+    unfinished = '<script type="application/ld+json">{"@type": "Course", "name": </script>'
+    broken = html.replace("</head>", f"{unfinished}</head>", 1)
+    crawler = get_crawler(spider_class, {"EXTENSIONS": {}, "DOWNLOADER_MIDDLEWARES": {}})
+    spider = spider_class.from_crawler(crawler)
+    with caplog.at_level(logging.WARNING):
+        items = list(spider.parse(HtmlResponse(url, body=broken.encode("utf-8"), encoding="utf-8")))
+        expected = list(spider.parse(HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8")))
+
+    assert [(item["source_id"], item["extra"].get("position")) for item in items] == [
+        (item["source_id"], item["extra"].get("position")) for item in expected
+    ]
+    assert any(item["extra"].get("position") for item in items)  # the ItemList was still read
+    assert crawler.stats.get_value("dropped/broken_structured_data") == 1
+    assert len([record for record in caplog.records if "JSON-LD" in record.getMessage()]) == 1
