@@ -91,9 +91,10 @@ class ReplayArchive:
         when the archive does not hold it."""
         capture = self._newest.get(_lookup_key(url))
         if captured is not None:
-            capture = next(
-                (known for known in self._all.get(_lookup_key(url), []) if known.captured.isoformat() == captured), None
-            )
+            # Of two captures with the same date, the later record in the archive, as for the newest.
+            known = self._all.get(_lookup_key(url), [])
+            same_date = [capture for capture in known if capture.captured.isoformat() == captured]
+            capture = same_date[-1] if same_date else None
         if capture is None:
             return None
         try:
