@@ -106,16 +106,19 @@ def test_the_spider_reads_a_provider_listing(corpus):
 # --- Coursera -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("capture", CAPTURES)
-def test_each_coursera_capture_gives_its_ten_cards_and_its_menu_programs(capture, corpus):
+@pytest.mark.parametrize(("capture", "degrees", "certificates"), [(CAPTURES[0], 21, 16), (CAPTURES[1], 21, 17)])
+def test_each_coursera_capture_gives_its_ten_cards_and_its_menu_programs(capture, degrees, certificates, corpus):
     html = corpus(capture).read_text(encoding="utf-8")
     search = coursera.CourseraSearchPage(SEARCH, html)
-    cards_in_markup = len(re.findall(r'<li[^>]*class="[^"]*ais-InfiniteHits-item', html))
+    # Independent counts, read off the markup and the Apollo state's type names.
+    assert len(re.findall(r'<li[^>]*class="[^"]*ais-InfiniteHits-item', html)) == 10
+    assert html.count('"__typename":"DegreeListsV2_org_coursera_catalogp_degree_CatalogDegree"') == degrees
+    assert html.count('"__typename":"ProfessionalCertsV1"') == certificates
 
-    assert cards_in_markup == 10
     assert len(search.cards()) == 10
-    assert len(search.menu_programs()) > 0
-    assert len(search.items()) == 10 + len(search.menu_programs())
+    assert [item["credential"] for item in search.menu_programs()].count("Degree") == degrees
+    assert len(search.menu_programs()) == degrees + certificates
+    assert len(search.items()) == 10 + degrees + certificates
 
 
 def test_a_browse_page_is_read_like_a_search_page(corpus):
