@@ -22,6 +22,11 @@ _CHALLENGE_MARKERS = (
 )
 _HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 _MIS_DECODED_SHARE = 0.01  # replacement or NUL characters in more than 1% of the text
+# UTF-8 read as Latin-1 or cp1252 (a wrong declared charset): a lead byte shown as "Ã", "à", "â"...
+# followed by a continuation byte shown as a Latin-1 symbol or a cp1252 punctuation mark ("Ã©", "â€™").
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE_SHARE = 0.002
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ def unreadable_reason(response: Response) -> str | None:
         return "not_html"
     text = response.text
     if (text.count("\ufffd") + text.count("\x00")) > _MIS_DECODED_SHARE * len(text):
+        return "mis_encoded_page"
+    if len(_MOJIBAKE.findall(text)) > max(20, _MOJIBAKE_SHARE * len(text)):
         return "mis_encoded_page"
     if not _HTML_END.search(text[-4096:]):
         return "truncated_page"

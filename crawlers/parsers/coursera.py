@@ -1,4 +1,4 @@
-"""Coursera search result pages -> raw ``ProgramItem`` objects (source "coursera").
+"""Coursera listing pages (search and browse) -> raw ``ProgramItem`` objects (source "coursera").
 
 Each result card is read from three layers, most robust first, and merged by URL path:
 

@@ -159,6 +159,12 @@ def test_each_kind_of_bad_page_is_named(corpus):
     }
     whole = corpus(SUBJECTS["ai"]).read_bytes()
     assert unreadable_reason(HtmlResponse(f"{CC}/subject/ai", body=whole, encoding="utf-8")) is None
+    # UTF-8 bytes under a wrong declared charset: Hindi and punctuation turn into "à¤..." and "â€™".
+    wrong_charset = HtmlResponse(f"{CC}/subject/ai", body=whole, encoding="cp1252")
+    assert unreadable_reason(wrong_charset) == "mis_encoded_page"
+    for relative in (*SUBJECTS.values(), COURSE[1], REPORT[1], *CAPTURES):
+        right = HtmlResponse(SEARCH, body=corpus(relative).read_bytes(), encoding="utf-8")
+        assert unreadable_reason(right) is None, relative
     challenge_by_header = TextResponse(SEARCH, status=403, headers={"cf-mitigated": "challenge"}, body=b"<html></html>")
     assert unreadable_reason(challenge_by_header) == "challenge_page"
 
