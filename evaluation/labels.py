@@ -1,0 +1,180 @@
+"""Load and validate the labels: personas, relevance labels, duplicate labels and ranking judgements.
+
+Every label names a listing by its stable key (source, source_id). A bad row raises LabelError naming
+the file, the line and the value; nothing is half-loaded. Unlabelled rows (empty label column) are
+skipped: a drawn sample that is only partly labelled loads as what is labelled.
+"""
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+# The profile keys of models/profile.py (evaluation may not import models: it judges them).
+GOALS = ("industry", "career-switch", "upskill", "research", "academia")
+DELIVERIES = ("online", "on-campus", "hybrid", "any")
+LEVELS = ("beginner", "intermediate", "advanced")
+PROFILE_KEYS = (
+    "goal", "budget", "hours_per_week", "months", "delivery", "self_paced", "level", "has_degree",
+    "interests", "country", "language",
+)
+PERSONA_KEYS = ("id", "story", "residence", *PROFILE_KEYS)
+GRADES = (0, 1, 2, 3)
+
+
+class LabelError(ValueError):
+    """A label file that cannot be used; str() is one line naming the file, line and value."""
+
+
+@dataclass(frozen=True)
+class Key:
+    source: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class RelevanceLabel:
+    key: Key
+    relevant: bool
+    reason: str
+    reader: str
+
+
+@dataclass(frozen=True)
+class DuplicateLabel:
+    a: Key
+    b: Key
+    same: bool
+    band: str
+    reader: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    persona_id: str
+    key: Key
+    grade: int
+    reader: str
+    note: str
+
+
+def load_personas(path: Path) -> list[dict]:
+    try:
+        with Path(path).open("rb") as file:
+            personas = tomllib.load(file).get("persona", [])
+    except OSError as error:
+        raise LabelError(f"{path}: cannot read it ({error.strerror or error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise LabelError(f"{path}: not valid TOML ({error})") from None
+    seen: set[str] = set()
+    for number, persona in enumerate(personas, start=1):
+        where = f"{path}: persona {number} ({persona.get('id', 'no id')})"
+        _check_persona(persona, where)
+        if persona["id"] in seen:
+            raise LabelError(f"{where}: id {persona['id']!r} used twice")
+        seen.add(persona["id"])
+    return personas
+
+
+def _check_persona(persona: dict, where: str) -> None:
+    unknown = sorted(set(persona) - set(PERSONA_KEYS))
+    if unknown:
+        raise LabelError(f"{where}: unknown key {unknown[0]!r}")
+    for key in ("id", "story", "goal", "interests", "residence"):
+        if not persona.get(key):
+            raise LabelError(f"{where}: {key} missing")
+    for key, choices in (("goal", GOALS), ("delivery", DELIVERIES), ("level", LEVELS)):
+        if key in persona and persona[key] not in choices:
+            raise LabelError(f"{where}: {key} must be one of {'|'.join(choices)}, got {persona[key]!r}")
+    if persona.get("budget", 0) < 0:
+        raise LabelError(f"{where}: budget must be >= 0, got {persona['budget']}")
+    if not 0 < persona.get("hours_per_week", 10) <= 168:
+        raise LabelError(f"{where}: hours_per_week must be in (0, 168], got {persona['hours_per_week']}")
+    for key in ("country", "residence"):
+        if key in persona and pycountry.countries.get(alpha_2=str(persona[key])) is None:
+            raise LabelError(f"{where}: {key} must be an ISO 3166-1 alpha-2 code, got {persona[key]!r}")
+
+
+def load_relevance(path: Path) -> list[RelevanceLabel]:
+    labels = []
+    for line, row in _rows(path, ("source", "source_id", "relevant", "reason", "reader")):
+        if row["relevant"] == "":
+            continue
+        relevant = _choice(row["relevant"], ("0", "1"), path, line, "relevant")
+        key, reader = _key(row, "", path, line), _reader(row, path, line)
+        labels.append(RelevanceLabel(key, relevant == "1", row["reason"], reader))
+    _no_repeats(path, [(label.key, label.reader) for label in labels])
+    return labels
+
+
+def load_duplicates(path: Path) -> list[DuplicateLabel]:
+    labels = []
+    columns = ("band", "source_a", "source_id_a", "source_b", "source_id_b", "same", "reader", "note")
+    for line, row in _rows(path, columns):
+        if row["same"] == "":
+            continue
+        same = _choice(row["same"], ("0", "1"), path, line, "same")
+        a, b = sorted((_key(row, "_a", path, line), _key(row, "_b", path, line)), key=lambda k: (k.source, k.source_id))
+        if a == b:
+            raise LabelError(f"{path}:{line}: a pair of {a.source} {a.source_id} with itself")
+        labels.append(DuplicateLabel(a, b, same == "1", row["band"], _reader(row, path, line), row["note"]))
+    _no_repeats(path, [((label.a, label.b), label.reader) for label in labels])
+    return labels
+
+
+def load_judgements(path: Path, persona_ids: set[str]) -> list[Judgement]:
+    labels = []
+    for line, row in _rows(path, ("persona_id", "source", "source_id", "grade", "reader", "note")):
+        if row["grade"] == "":
+            continue
+        if row["persona_id"] not in persona_ids:
+            raise LabelError(f"{path}:{line}: unknown persona_id {row['persona_id']!r}")
+        grade = int(_choice(row["grade"], tuple(str(grade) for grade in GRADES), path, line, "grade"))
+        key, reader = _key(row, "", path, line), _reader(row, path, line)
+        labels.append(Judgement(row["persona_id"], key, grade, reader, row["note"]))
+    _no_repeats(path, [((label.persona_id, label.key), label.reader) for label in labels])
+    return labels
+
+
+def _rows(path: Path, columns: tuple[str, ...]):
+    try:
+        with Path(path).open(newline="", encoding="utf-8") as file:
+            reader = csv.DictReader(file)
+            missing = [column for column in columns if column not in (reader.fieldnames or [])]
+            if missing:
+                raise LabelError(f"{path}: column {missing[0]!r} missing")
+            rows = [(line, {key: (value or "").strip() for key, value in row.items() if key}) for line, row in
+                    enumerate(reader, start=2)]
+    except OSError as error:
+        raise LabelError(f"{path}: cannot read it ({error.strerror or error})") from None
+    return rows
+
+
+def _key(row: dict, suffix: str, path: Path, line: int) -> Key:
+    source, source_id = row[f"source{suffix}"], row[f"source_id{suffix}"]
+    if not source or not source_id:
+        raise LabelError(f"{path}:{line}: source{suffix} and source_id{suffix} must both be given")
+    return Key(source, source_id)
+
+
+def _choice(value: str, choices: tuple[str, ...], path: Path, line: int, column: str) -> str:
+    if value not in choices:
+        raise LabelError(f"{path}:{line}: {column} must be one of {'|'.join(choices)}, got {value!r}")
+    return value
+
+
+def _reader(row: dict, path: Path, line: int) -> str:
+    if not row["reader"]:
+        raise LabelError(f"{path}:{line}: reader missing")
+    return row["reader"]
+
+
+def _no_repeats(path: Path, keys: list) -> None:
+    seen = set()
+    for key in keys:
+        if key in seen:
+            raise LabelError(f"{path}: {key} labelled twice by the same reader")
+        seen.add(key)
