@@ -98,22 +98,25 @@ def band(a: Listing, b: Listing) -> tuple[str, float]:
     """The similarity band of a pair and the score that put it there."""
     ratio = fuzz.ratio(a.folded, b.folded)
     same_school = fuzz.ratio(fold(a.offered_by), fold(b.offered_by)) >= 85
-    if _is_course(a) != _is_course(b) and same_school and fuzz.partial_ratio(a.folded, b.folded) >= 85:
+    if {_scope(a), _scope(b)} == {"course", "program"} and same_school:
         return "course_and_program", fuzz.partial_ratio(a.folded, b.folded)
     if ratio < 85 and fuzz.ratio(a.english, b.english) >= 90:
         return "translation", fuzz.ratio(a.english, b.english)
-    if ratio >= 97 and not same_school:
+    if ratio >= 90 and not same_school:
         return "same_title_other_school", ratio
-    if a.source != b.source and ratio >= 85:
-        return "two_sources", ratio
-    if ratio >= 90:
-        return "near_identical", ratio
+    if ratio >= 85 and same_school:
+        return ("two_sources" if a.source != b.source else "near_identical"), ratio
     return "similar", ratio
 
 
-def _is_course(listing: Listing) -> bool:
+def _scope(listing: Listing) -> str:
+    """course, program (a series of courses: specialization, professional certificate...) or other (degrees)."""
     credential = listing.credential.lower()
-    return not any(word in credential for word in ("special", "professional", "certificate", "program"))
+    if any(word in credential for word in ("special", "professional", "mastertrack", "micromasters", "xseries")):
+        return "program"
+    if credential in ("", "course", "guided project", "project"):
+        return "course"
+    return "other"
 
 
 def draw(items_by_source: dict[str, list[dict]], seed: int, per_band: int = PER_BAND) -> list[dict]:
