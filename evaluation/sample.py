@@ -6,7 +6,7 @@
 
 `relevance` and `duplicates` read the raw items of the newest staging feeds; `pools` reads the
 catalogue (MLPATH_DATABASE_URL or MLPATH_HOME/mlpath.db) and writes the provenance of each pool
-(which ranker proposed what) beside FILE as FILE.provenance.csv, to be kept out of the judges' sight.
+(which ranker proposed what) beside FILE (FILE with the suffix .provenance.csv), to be kept out of the judges' sight.
 """
 
 import argparse
@@ -68,7 +68,7 @@ def _pools(args) -> int:
         members, proposed = pools.pool(catalogue, persona, args.seed)
         pool_rows += pools.pool_rows(catalogue, persona, members)
         provenance += proposed
-    write_csv(args.out.with_name(args.out.name + ".provenance.csv"), pools.PROVENANCE_COLUMNS, provenance)
+    write_csv(args.out.with_suffix(".provenance.csv"), pools.PROVENANCE_COLUMNS, provenance)
     return write_csv(args.out, pools.POOL_COLUMNS, pool_rows)
 
 
