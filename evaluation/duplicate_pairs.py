@@ -39,8 +39,9 @@ GLOSSARY = {
     "intelligenza": "intelligence", "artificiale": "artificial", "statistica": "statistics",
     "kunstmatige": "artificial", "intelligentie": "intelligence", "gegevens": "data",
     "wetenschap": "science", "de": "", "del": "", "des": "", "la": "", "le": "", "der": "", "en": "",
-    "e": "", "y": "", "et": "", "und": "", "di": "",
+    "e": "", "y": "", "et": "", "und": "", "di": "", "in": "", "of": "", "and": "", "for": "", "the": "",
 }
+FOREIGN_WORDS = frozenset(word for word, english in GLOSSARY.items() if english and english != word)
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,10 @@ def band(a: Listing, b: Listing) -> tuple[str, float]:
     same_school = fuzz.ratio(fold(a.offered_by), fold(b.offered_by)) >= 85
     if {_scope(a), _scope(b)} == {"course", "program"} and same_school:
         return "course_and_program", fuzz.partial_ratio(a.folded, b.folded)
-    if ratio < 85 and fuzz.ratio(a.english, b.english) >= 90:
-        return "translation", fuzz.ratio(a.english, b.english)
+    translated = fuzz.token_sort_ratio(a.english, b.english)
+    foreign = FOREIGN_WORDS & set(f"{a.folded} {b.folded}".split())
+    if foreign and fuzz.token_sort_ratio(a.folded, b.folded) < 85 and translated >= 90:
+        return "translation", translated
     if ratio >= 90 and not same_school:
         return "same_title_other_school", ratio
     if ratio >= 85 and same_school:
@@ -128,10 +131,9 @@ def draw(items_by_source: dict[str, list[dict]], seed: int, per_band: int = PER_
             continue
         name, score = band(a, b)
         by_band.setdefault(name, []).append(_row(name, score, a, b))
-    rng = random.Random(seed)
     rows = []
-    for _band, candidates in sorted(by_band.items()):
-        rows.extend(rng.sample(candidates, min(per_band, len(candidates))))
+    for name, candidates in sorted(by_band.items()):  # one generator per band: a new band leaves the others' draw
+        rows.extend(random.Random(f"{seed}:{name}").sample(candidates, min(per_band, len(candidates))))
     return rows
 
 
