@@ -19,7 +19,7 @@ from pipeline.dedupe import fold
 NEIGHBOUR_COSINE = 0.6
 NEIGHBOURS_PER_ITEM = 8
 CHUNK = 500
-PER_BAND = 30
+PER_BAND = 32
 COLUMNS = (
     "band", "score", "source_a", "source_id_a", "title_a", "offered_by_a", "credential_a",
     "source_b", "source_id_b", "title_b", "offered_by_b", "credential_b", "same", "reader", "note",
