@@ -88,7 +88,8 @@ def neighbour_pairs(found: list[Listing]) -> list[tuple[int, int, float]]:
         for offset, row in enumerate(block):
             i = start + offset
             row[i] = 0
-            best = np.argpartition(-row, NEIGHBOURS_PER_ITEM)[:NEIGHBOURS_PER_ITEM]
+            nearest = min(NEIGHBOURS_PER_ITEM, len(row) - 1)  # a small catalogue has fewer neighbours
+            best = np.argpartition(-row, nearest)[:nearest]
             for j in best:
                 if row[j] >= NEIGHBOUR_COSINE:
                     pairs[(min(i, int(j)), max(i, int(j)))] = float(row[j])
