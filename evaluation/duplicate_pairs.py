@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from evaluation.relevance_sample import _text, folded_title
+from evaluation.relevance_sample import as_text, folded_title
 from pipeline.dedupe import fold
 
 NEIGHBOUR_COSINE = 0.6
@@ -65,9 +65,9 @@ def listings(items_by_source: dict[str, list[dict]]) -> list[Listing]:
             found.append(Listing(
                 source=source,
                 source_id=str(item.get("source_id")),
-                title=_text(item.get("title")),
-                offered_by=_text(item.get("institution") or item.get("provider")),
-                credential=_text(item.get("credential")),
+                title=as_text(item.get("title")),
+                offered_by=as_text(item.get("institution") or item.get("provider")),
+                credential=as_text(item.get("credential")),
                 folded=folded,
                 english=in_english(folded),
             ))

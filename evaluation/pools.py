@@ -96,7 +96,7 @@ def fits(row: dict, persona: dict) -> bool:
 
 
 def _pace_factor(row: dict, persona: dict) -> float:
-    """How much slower than listed the person goes: listed effort over their hours (never faster)."""
+    """The share of the listed weekly effort the person gives (their hours over the listed effort, at most 1)."""
     effort = row["effort_hours_per_week"] or (40.0 if row["kind"] == "degree" else None)
     return 1.0 if effort is None else min(1.0, persona.get("hours_per_week", 10) / effort)
 
@@ -118,7 +118,8 @@ def pool(catalogue: Catalogue, persona: dict, seed: int) -> tuple[list[int], lis
         for name in RANKERS:
             if depth < len(tops[name]) and tops[name][depth] not in chosen and len(chosen) < FROM_RANKERS:
                 chosen.append(tops[name][depth])
-    rest = [i for i in range(len(catalogue.rows)) if i not in set(chosen)]
+    taken = set(chosen)
+    rest = [i for i in range(len(catalogue.rows)) if i not in taken]
     extra = rng.sample(rest, min(RANDOM_EXTRA, len(rest)))
     members = chosen + extra
     provenance = [

@@ -47,9 +47,9 @@ def _row(item: dict) -> dict:
     return {
         "source": item.get("source"),
         "source_id": str(item.get("source_id")),
-        "title": _text(item.get("title")),
-        "provider": _text(item.get("institution") or item.get("provider")),
-        "credential": _text(item.get("credential")),
+        "title": as_text(item.get("title")),
+        "provider": as_text(item.get("institution") or item.get("provider")),
+        "credential": as_text(item.get("credential")),
         "excerpt": excerpt(item),
         "relevant": "",
         "reason": "",
@@ -59,19 +59,19 @@ def _row(item: dict) -> dict:
 
 def excerpt(item: dict) -> str:
     """Subject, skills and the start of the description: what a reader needs beside the title."""
-    parts = [_text(item.get(key)) for key in ("subject", "skills", "description")]
+    parts = [as_text(item.get(key)) for key in ("subject", "skills", "description")]
     extra = item.get("extra") or {}
-    parts.append(_text(extra.get("department") or extra.get("description_snippet")))
+    parts.append(as_text(extra.get("department") or extra.get("description_snippet")))
     return " | ".join(part for part in parts if part)[:EXCERPT_CHARS]
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return ", ".join(_text(part) for part in value)
+        return ", ".join(as_text(part) for part in value)
     return " ".join(str(value).split())
 
 
 def folded_title(item: dict) -> str:
-    return fold(_text(item.get("title")))
+    return fold(as_text(item.get("title")))
