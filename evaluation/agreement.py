@@ -4,7 +4,8 @@ quadratic-weighted kappa for grades.
     python -m evaluation.agreement [--labels DIR] [--readers A B]
 
 Prints one JSON object: per set, the number of items both readers labelled, the share they agree on, the
-kappa, and the items they disagree on (to resolve with a note).
+kappa, and the items they disagree on (to resolve with a note). Each set is read from all its files: the
+first reader's (`relevance.csv`) and the second pass's (`second_pass/relevance_b.csv`).
 """
 
 import argparse
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from sklearn.metrics import cohen_kappa_score
 
-from evaluation.labels import LabelError, load_duplicates, load_judgements, load_personas, load_relevance
+from evaluation.labels import SETS, LabelError, item, load_personas, load_readers, value
 
 LABELS = Path(__file__).parent
 
@@ -38,15 +39,12 @@ def agreement(labels: list, item, value, first: str, second: str, weights: str |
 
 
 def report(labels_dir: Path, first: str, second: str) -> dict:
+    """Agreement per set over every file of it: the first reader's file and the second pass's files."""
     personas = {persona["id"] for persona in load_personas(labels_dir / "personas.toml")}
     return {
-        "relevance": agreement(load_relevance(labels_dir / "relevance.csv"), lambda label: label.key,
-                               lambda label: label.relevant, first, second),
-        "duplicates": agreement(load_duplicates(labels_dir / "duplicates.csv"), lambda label: (label.a, label.b),
-                                lambda label: label.same, first, second),
-        "judgements": agreement(load_judgements(labels_dir / "judgements.csv", personas),
-                                lambda label: (label.persona_id, label.key), lambda label: label.grade,
-                                first, second, weights="quadratic"),
+        name: agreement(load_readers(labels_dir, name, personas), item, value, first, second,
+                        weights="quadratic" if name == "judgements" else None)
+        for name in SETS
     }
 
 

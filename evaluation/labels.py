@@ -3,6 +3,11 @@
 Every label names a listing by its stable key (source, source_id). A bad row raises LabelError naming
 the file, the line and the value; nothing is half-loaded. Unlabelled rows (empty label column) are
 skipped: a drawn sample that is only partly labelled loads as what is labelled.
+
+A set's labels live in the first reader's file (`relevance.csv`, ...) and in the second pass
+(`second_pass/relevance_b.csv`, ...); disagreements are settled in `second_pass/resolutions.csv`.
+`load_readers` gives every reader's labels of a set, `load_final` one label per item: the resolution
+where one exists, otherwise the label the readers agree on.
 """
 
 import csv
@@ -22,6 +27,11 @@ PROFILE_KEYS = (
 )
 PERSONA_KEYS = ("id", "story", "residence", *PROFILE_KEYS)
 GRADES = (0, 1, 2, 3)
+SETS = ("relevance", "duplicates", "judgements")
+SECOND_PASS = "second_pass"
+RESOLUTIONS = "resolutions.csv"
+RESOLVED = "resolved"  # the reader of a resolution
+RESOLUTION_COLUMNS = ("set", "persona_id", "source", "source_id", "source_b", "source_id_b", "label", "note")
 
 
 class LabelError(ValueError):
@@ -178,3 +188,92 @@ def _no_repeats(path: Path, keys: list) -> None:
         if key in seen:
             raise LabelError(f"{path}: {key} labelled twice by the same reader")
         seen.add(key)
+
+
+def item(label) -> Key | tuple:
+    """What a label is about, the same for every reader: a listing, a pair, or a persona and a listing."""
+    if isinstance(label, RelevanceLabel):
+        return label.key
+    if isinstance(label, DuplicateLabel):
+        return (label.a, label.b)
+    return (label.persona_id, label.key)
+
+
+def value(label):
+    """The label itself: relevant, same, or the grade."""
+    if isinstance(label, RelevanceLabel):
+        return label.relevant
+    if isinstance(label, DuplicateLabel):
+        return label.same
+    return label.grade
+
+
+def label_files(labels_dir: Path, name: str) -> list[Path]:
+    """The first reader's file of a set and the second pass's files of it (`second_pass/<set>_<reader>.csv`)."""
+    return [Path(labels_dir) / f"{name}.csv", *sorted((Path(labels_dir) / SECOND_PASS).glob(f"{name}_*.csv"))]
+
+
+def load_readers(labels_dir: Path, name: str, persona_ids: set[str] | None = None) -> list:
+    """Every reader's labels of one set (relevance, duplicates or judgements), from all its files."""
+    if name not in SETS:
+        raise LabelError(f"unknown label set {name!r}: one of {'|'.join(SETS)}")
+    labels = []
+    for path in label_files(labels_dir, name):
+        if name == "relevance":
+            labels += load_relevance(path)
+        elif name == "duplicates":
+            labels += load_duplicates(path)
+        else:
+            labels += load_judgements(path, persona_ids or set())
+    _no_repeats(Path(labels_dir) / f"{name} (all files)", [(item(label), label.reader) for label in labels])
+    return labels
+
+
+def load_resolutions(path: Path, persona_ids: set[str] | None = None) -> dict[str, list]:
+    """The resolved labels per set, each with reader `resolved` and its note (persona ids checked when given)."""
+    resolved: dict[str, list] = {name: [] for name in SETS}
+    for line, row in _rows(path, RESOLUTION_COLUMNS):
+        name = _choice(row["set"], SETS, path, line, "set")
+        key = _key(row, "", path, line)
+        if name == "relevance":
+            relevant = _choice(row["label"], ("0", "1"), path, line, "label") == "1"
+            resolved[name].append(RelevanceLabel(key, relevant, row["note"], RESOLVED))
+        elif name == "duplicates":
+            same = _choice(row["label"], ("0", "1"), path, line, "label") == "1"
+            a, b = sorted((key, _key(row, "_b", path, line)), key=lambda k: (k.source, k.source_id))
+            resolved[name].append(DuplicateLabel(a, b, same, "", RESOLVED, row["note"]))
+        else:
+            if persona_ids is not None and row["persona_id"] not in persona_ids:
+                raise LabelError(f"{path}:{line}: unknown persona_id {row['persona_id']!r}")
+            grade = int(_choice(row["label"], tuple(str(grade) for grade in GRADES), path, line, "label"))
+            resolved[name].append(Judgement(row["persona_id"], key, grade, RESOLVED, row["note"]))
+        if not row["note"]:
+            raise LabelError(f"{path}:{line}: a resolution needs a note")
+    for name, labels in resolved.items():
+        _no_repeats(path, [(name, item(label)) for label in labels])
+    return resolved
+
+
+def load_final(labels_dir: Path, name: str, persona_ids: set[str] | None = None) -> list:
+    """One label per item, in the first reader's order: the resolution where one exists, otherwise the
+    readers' common label. Readers who disagree without a resolution, or a resolution of an item nobody
+    labelled, raise LabelError naming the item."""
+    labels = load_readers(labels_dir, name, persona_ids)
+    resolutions_path = Path(labels_dir) / SECOND_PASS / RESOLUTIONS
+    resolutions = load_resolutions(resolutions_path, persona_ids)[name] if resolutions_path.exists() else []
+    resolved = {item(label): label for label in resolutions}
+    by_item: dict[tuple, list] = {}
+    for label in labels:
+        by_item.setdefault(item(label), []).append(label)
+    unread = [key for key in resolved if key not in by_item]
+    if unread:
+        raise LabelError(f"{resolutions_path}: {name} resolution of {unread[0]} that no reader labelled")
+    final = []
+    for key, said in by_item.items():
+        if key in resolved:
+            final.append(resolved[key])
+        elif len({value(label) for label in said}) > 1:
+            raise LabelError(f"{name}: readers disagree on {key} and {resolutions_path} does not resolve it")
+        else:
+            final.append(said[0])
+    return final
