@@ -4,7 +4,16 @@ from collections import Counter
 from pathlib import Path
 
 from crawlers.registry import SOURCES
-from evaluation.labels import load_duplicates, load_judgements, load_personas, load_relevance
+from evaluation.labels import (
+    SETS,
+    item,
+    load_duplicates,
+    load_final,
+    load_judgements,
+    load_personas,
+    load_readers,
+    load_relevance,
+)
 
 LABELS = Path(__file__).resolve().parents[2] / "evaluation"
 
@@ -45,3 +54,13 @@ def test_judgements_cover_every_persona_with_a_pool_of_about_25():
     judged = Counter(label.persona_id for label in load_judgements(LABELS / "judgements.csv", personas))
     assert set(judged) == personas
     assert all(20 <= count <= 30 for count in judged.values())
+
+
+def test_a_second_reader_read_a_fifth_of_each_set_and_every_disagreement_is_resolved():
+    personas = {persona["id"] for persona in load_personas(LABELS / "personas.toml")}
+    for name in SETS:
+        labels = load_readers(LABELS, name, personas)
+        first = {item(label) for label in labels if label.reader == "A"}
+        second = {item(label) for label in labels if label.reader == "B"}
+        assert second <= first and len(second) >= 0.2 * len(first), name
+        assert {item(label) for label in load_final(LABELS, name, personas)} == first, name
