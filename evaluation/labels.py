@@ -214,7 +214,7 @@ def label_files(labels_dir: Path, name: str) -> list[Path]:
 
 
 def load_readers(labels_dir: Path, name: str, persona_ids: set[str] | None = None) -> list:
-    """Every reader's labels of one set (relevance, duplicates or judgements), from all its files."""
+    """Every reader's labels of one set (relevance, duplicates or judgements; judgements need persona_ids)."""
     if name not in SETS:
         raise LabelError(f"unknown label set {name!r}: one of {'|'.join(SETS)}")
     labels = []
