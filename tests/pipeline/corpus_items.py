@@ -22,6 +22,6 @@ FEEDS = {
 def raw_items(source: str, path: Path) -> Iterator[dict]:
     """What the spider would put in its feed for this dataset: dicts, as the flow reads them back."""
     _file, parser, feed_url = FEEDS[source]
-    for result in parser.parse_feed(path.read_text(encoding="utf-8"), feed_url, FETCHED_AT):
+    for result in parser.parse_feed(path.read_bytes(), feed_url, FETCHED_AT):
         if not isinstance(result, Dropped):
             yield dict(result)
