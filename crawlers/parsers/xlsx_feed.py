@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
+from openpyxl.utils.escape import unescape
 from openpyxl.utils.exceptions import InvalidFileException
 
 from crawlers.items import ProgramItem
@@ -66,6 +67,8 @@ def cell_text(value: object) -> str:
         return ""
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
+    if isinstance(value, str):
+        return unescape(value)  # OOXML writes characters XML cannot hold as _xHHHH_ ("_x000D_" for CR)
     return str(value)
 
 

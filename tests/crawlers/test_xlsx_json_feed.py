@@ -16,7 +16,7 @@ HEADER = ("Course_Name", "University", "Course_Rating", "Skills")
 ROWS = [
     ("Machine Learning", "Stanford University", 4.5999999999999996, "Machine Learning  Python"),
     ("Write A Feature Length Screenplay", None, "Not Calibrated", None),
-    ("Finance for Everyone", "University of Michigan", 4.7, None),
+    ("Finance for Everyone", "University of Michigan", 4.7, "Finance_x000D_\nAccounting"),
 ]
 
 
@@ -48,7 +48,8 @@ def test_a_worksheet_is_read_like_a_csv_table():
         {"title": "Machine Learning", "provider": "Stanford University", "rating": "4.6",
          "skills": "Machine Learning  Python"},  # the float as written, the two-space separator kept
         {"title": "Write A Feature Length Screenplay", "rating": "Not Calibrated"},
-        {"title": "Finance for Everyone", "provider": "University of Michigan", "rating": "4.7"},
+        {"title": "Finance for Everyone", "provider": "University of Michigan", "rating": "4.7",
+         "skills": "Finance\r\nAccounting"},  # OOXML's escape of a carriage return undone
     ]
     assert [(drop.reason, drop.detail) for drop in drops] == [("missing_title", "line 6")]  # the blank row skipped
 
