@@ -30,3 +30,8 @@ def parse_records(
             yield to_item(record)
         except MalformedRow as error:
             yield Dropped(error.reason, f"{what} {position}: {error.detail}")
+
+
+def text_of(value: object) -> str | None:
+    """A JSON value as text: stripped, None when it is empty or not a string."""
+    return value.strip() or None if isinstance(value, str) else None
