@@ -10,13 +10,19 @@ from scrapy.utils.test import get_crawler
 
 from crawlers.fetch_time import fetch_time
 from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
+from crawlers.spiders.coursera_courses import CourseraCoursesSpider
 from crawlers.spiders.ds_colleges import DsCollegesSpider
 from crawlers.spiders.edx_catalog import EdxCatalogSpider
 from crawlers.spiders.feed import feed_file_name
+from crawlers.spiders.futurelearn import FutureLearnSpider
 from crawlers.spiders.mastersportal import MastersportalSpider
+from crawlers.spiders.udacity import UdacitySpider
 from crawlers.spiders.udemy_catalog import UdemyCatalogSpider
 
-FEED_SPIDERS = [CourseraCatalogSpider, EdxCatalogSpider, UdemyCatalogSpider, DsCollegesSpider, MastersportalSpider]
+FEED_SPIDERS = [
+    CourseraCatalogSpider, EdxCatalogSpider, UdemyCatalogSpider, DsCollegesSpider, MastersportalSpider,
+    CourseraCoursesSpider, UdacitySpider, FutureLearnSpider,
+]
 
 
 def make_spider(spider_class, **settings):
