@@ -84,11 +84,9 @@ def parse_program_courses(body: bytes, source_url: str, fetched_at: str) -> Iter
 def course_from_workbook_row(row: FeedRow, fetched_at: str) -> ProgramItem:
     url = listing_url(row, "Course _URL")
     skills, subject = skills_and_subject(without_mojibake(row.get("Skills")))
-    return program_item(
-        source=SOURCE,
-        source_id=url,
-        url=url,
-        fetched_at=fetched_at,
+    return listing(
+        url,
+        fetched_at,
         title=without_mojibake(row.get("Course_Name")),
         provider=without_mojibake(row.get("University")),  # "ï¿½cole Polytechnique" -> "cole Polytechnique"
         credential=credential_of(url),
@@ -97,7 +95,6 @@ def course_from_workbook_row(row: FeedRow, fetched_at: str) -> ProgramItem:
         subject=subject,
         level=row.get("Difficulty_Level"),  # also "Conversant" and "Not Calibrated": the cleaner decides
         rating=row.get("Course_Rating"),  # a number, or "Not Calibrated"
-        extra={"platform": PLATFORM},
     )
 
 
@@ -105,11 +102,9 @@ def program_from_row(row: FeedRow, fetched_at: str) -> ProgramItem:
     url = listing_url(row, "url")
     difficulty = row.get("difficulty")
     is_duration = bool(difficulty and DURATION_TEXT.fullmatch(difficulty))
-    return program_item(
-        source=SOURCE,
-        source_id=url,
-        url=url,
-        fetched_at=fetched_at,
+    return listing(
+        url,
+        fetched_at,
         title=row.get("prog_title"),
         provider=row.get("org"),
         credential=row.get("cert_type") or credential_of(url),
@@ -119,7 +114,6 @@ def program_from_row(row: FeedRow, fetched_at: str) -> ProgramItem:
         duration=difficulty if is_duration else None,
         rating=row.get("rating"),
         extra={
-            "platform": PLATFORM,
             # Not the rating count: the scraper cut it at its thousands comma ("2" for IBM's Machine
             # Learning certificate, 79,010 enrolled; no value has 4 digits, 207 of 475 have one).
             "num_reviews_cut_at_comma": row.get("num_reviews"),
@@ -136,22 +130,27 @@ def course_from_program_row(row: FeedRow, fetched_at: str) -> ProgramItem:
     url = listing_url(row, "url")
     description = row.get("course_description")
     position = COURSE_POSITION.match(description) if description else None
-    return program_item(
-        source=SOURCE,
-        source_id=url,
-        url=url,
-        fetched_at=fetched_at,
+    return listing(
+        url,
+        fetched_at,
         title=row.get("course_title"),
         credential=credential_of(url),
         description=description[position.end():] if position else description,
         skills=split_list(row.get("lo_skills")),
         extra={
-            "platform": PLATFORM,
             "program_id": whole_number(row.get("program_id")),  # the row number in prog_scraped.csv
             "position_in_program": int(position[1]) if position else None,
             "num_modules": whole_number(row.get("num_modules")),
             "outcomes": split_list(row.get("lo_description")),
         },
+    )
+
+
+def listing(url: str, fetched_at: str, *, extra: dict | None = None, **fields) -> ProgramItem:
+    """An item of this source keyed by its page URL."""
+    return program_item(
+        source=SOURCE, source_id=url, url=url, fetched_at=fetched_at, extra={"platform": PLATFORM, **(extra or {})},
+        **fields,
     )
 
 

@@ -20,12 +20,9 @@ CREDENTIAL = "Course"  # the feed lists courses only (programs and degrees had f
 
 
 def parse_feed(body: bytes, source_url: str, fetched_at: str) -> Iterator[ProgramItem | Dropped]:
-    courses = load_json_feed(body)
+    courses = load_json_feed(body, list, "a list of courses")
     if isinstance(courses, Dropped):
         yield courses
-        return
-    if not isinstance(courses, list):
-        yield Dropped("unexpected_shape", f"a {type(courses).__name__}, not a list of courses")
         return
     yield from parse_records(courses, what="course", to_item=lambda record: course_item(record, fetched_at))
 

@@ -9,12 +9,16 @@ from crawlers.items import ProgramItem
 from crawlers.parsers.csv_feed import Dropped, MalformedRow
 
 
-def load_json_feed(body: bytes) -> object | Dropped:
-    """The parsed body, or an ``unreadable_feed`` Dropped naming where it stopped parsing."""
+def load_json_feed(body: bytes, shape: type[list] | type[dict], what: str) -> list | dict | Dropped:
+    """The parsed body if it is a ``shape`` (the feed's top level, ``what`` names it in messages); else an
+    ``unreadable_feed`` Dropped naming where it stopped parsing, or an ``unexpected_shape`` one."""
     try:
-        return json.loads(body)
+        loaded = json.loads(body)
     except ValueError as error:  # JSONDecodeError, or bytes that are no Unicode encoding
         return Dropped("unreadable_feed", f"not JSON: {error}")
+    if not isinstance(loaded, shape):
+        return Dropped("unexpected_shape", f"a {type(loaded).__name__}, not {what}")
+    return loaded
 
 
 def parse_records(

@@ -19,12 +19,9 @@ LISTINGS = {"courses": "Course", "degrees": "Nanodegree"}
 
 
 def parse_feed(body: bytes, source_url: str, fetched_at: str) -> Iterator[ProgramItem | Dropped]:
-    catalogue = load_json_feed(body)
+    catalogue = load_json_feed(body, dict, "the catalogue object")
     if isinstance(catalogue, Dropped):
         yield catalogue
-        return
-    if not isinstance(catalogue, dict):
-        yield Dropped("unexpected_shape", f"a {type(catalogue).__name__}, not the catalogue object")
         return
     for listing, credential in LISTINGS.items():
         records = catalogue.get(listing)

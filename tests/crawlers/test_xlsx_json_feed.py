@@ -96,8 +96,14 @@ def test_a_sheet_broken_midway_keeps_the_rows_before_the_damage():
 
 def test_a_body_that_is_no_json_is_one_unreadable_feed():
     for body in (b'{"courses": [{"key": "ud120"', b"\xff\xfe\x00garbage", b"<html>rate limited</html>"):
-        loaded = load_json_feed(body)
+        loaded = load_json_feed(body, dict, "the catalogue object")
         assert isinstance(loaded, Dropped) and loaded.reason == "unreadable_feed", body
+
+
+def test_a_json_body_of_another_shape_is_one_unexpected_shape():
+    assert load_json_feed(b'{"courses": []}', list, "a list of courses") == Dropped(
+        "unexpected_shape", "a dict, not a list of courses"
+    )
 
 
 def test_json_records_that_are_not_objects_are_counted():
