@@ -16,7 +16,7 @@ from crawlers.parsers.json_feed import load_json_feed, parse_records, text_of
 
 SOURCE = "futurelearn"
 PLATFORM = "FutureLearn"
-CREDENTIAL = "Course"  # the feed lists courses only (programs and degrees had feeds of their own)
+CREDENTIAL = "Course"  # the feed is the course feed: every record is one course
 
 
 def parse_feed(body: bytes, source_url: str, fetched_at: str) -> Iterator[ProgramItem | Dropped]:

@@ -7,6 +7,7 @@ pipeline/normalize/credential.py). A record is keyed by its Udacity key (``ud120
 """
 
 from collections.abc import Iterator
+from functools import partial
 
 from crawlers.items import ProgramItem
 from crawlers.parsers.csv_feed import Dropped, MalformedRow, page_url, program_item
@@ -28,9 +29,7 @@ def parse_feed(body: bytes, source_url: str, fetched_at: str) -> Iterator[Progra
         if not isinstance(records, list):
             yield Dropped("unexpected_shape", f"no list of {listing!r}")
             continue
-        def to_item(record: dict, credential: str = credential) -> ProgramItem:
-            return listing_item(record, credential, fetched_at)
-
+        to_item = partial(listing_item, credential=credential, fetched_at=fetched_at)
         yield from parse_records(records, what=listing, to_item=to_item)
 
 
@@ -58,7 +57,9 @@ def listing_item(record: dict, credential: str, fetched_at: str) -> ProgramItem:
                 affiliate["name"] for affiliate in record.get("affiliates") or ()
                 if isinstance(affiliate, dict) and text_of(affiliate.get("name"))
             ],
-            "related_degree_keys": [key for key in record.get("related_degree_keys") or () if isinstance(key, str)],
+            "related_degree_keys": [
+                degree for degree in record.get("related_degree_keys") or () if isinstance(degree, str)
+            ],
         },
     )
 
