@@ -98,7 +98,6 @@ SOURCES: dict[str, Source] = {
             platform="Coursera",
             trust=2,
             trusted_for=frozenset({"url", "description", "skills"}),
-            enabled=False,  # until its spider lands
         ),
         _feed_source(
             "edx-catalog",
@@ -119,14 +118,12 @@ SOURCES: dict[str, Source] = {
             (f"{RAW}/shbosh/learners-dream-datascience/931287609330a2a8126b136cc80913c1c845cd0c/udacity.json",),
             platform="Udacity",
             trust=2,
-            enabled=False,  # until its spider lands
         ),
         _feed_source(
             "futurelearn",
             (f"{RAW}/shbosh/learners-dream-datascience/931287609330a2a8126b136cc80913c1c845cd0c/futurelearn.json",),
             platform="FutureLearn",
             trust=2,
-            enabled=False,  # until its spider lands
         ),
         _feed_source(
             "ds-colleges",

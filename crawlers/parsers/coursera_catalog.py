@@ -23,9 +23,9 @@ PRODUCT_TYPES = frozenset({
 })
 
 
-def parse_feed(csv_text: str, source_url: str, fetched_at: str) -> Iterator[ProgramItem | Dropped]:
+def parse_feed(body: bytes, source_url: str, fetched_at: str) -> Iterator[ProgramItem | Dropped]:
     return parse_csv_feed(
-        csv_text,
+        body,
         required_columns=REQUIRED_COLUMNS,
         title_column="course",
         to_item=lambda row: program_from_row(row, source_url, fetched_at),

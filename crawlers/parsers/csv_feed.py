@@ -1,8 +1,10 @@
-"""What every CSV feed parser shares: reading rows, checking the header, skipping bad and repeated rows.
+"""What every feed parser shares: rows of a table read lazily, the header checked, bad rows counted.
 
-A feed parser yields ``ProgramItem`` objects and, for every row it could not use, a ``Dropped`` with
-the reason (the spider counts it as the ``dropped/<reason>`` stat) so a crawl report shows what was
-lost and why.
+A feed parser is ``parse_feed(body: bytes, feed_url: str, fetched_at: str)`` and yields one
+``ProgramItem`` per record it reads and, for every row (or whole feed) it could not use, a ``Dropped``
+with the reason (the spider counts it as the ``dropped/<reason>`` stat) so a crawl report shows what
+was lost and why. Repeated records are all yielded: the catalogue merges them, not the feed.
+CSV bodies are read here; worksheets in ``xlsx_feed``, JSON in ``json_feed``.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from crawlers.items import ProgramItem
 
 MISSING_VALUES = frozenset({"", "None"})
+UNDECODABLE = "\ufffd"  # what a byte that is not UTF-8 decodes to
 
 
 @dataclass(frozen=True)
@@ -45,44 +49,53 @@ class FeedRow:
         return self.values.get(column)
 
 
+TableRows = Iterator[tuple[int, list[str]] | Dropped]  # (line or row number, cells) or a counted drop
+
+
 def parse_csv_feed(
-    csv_text: str,
+    body: bytes,
     *,
     required_columns: Iterable[str],
     title_column: str,
     to_item: Callable[[FeedRow], ProgramItem],
 ) -> Iterator[ProgramItem | Dropped]:
-    """Items from a CSV feed, one per distinct record (``source_id``), and a Dropped per skipped row.
+    """Items from a CSV feed, one per readable row (repeats included: merging them is the catalogue's
+    job), and a Dropped per row that cannot be read. The body is read lazily, row by row."""
+    return parse_table(csv_rows(body), required_columns=required_columns, title_column=title_column, to_item=to_item)
 
-    A feed whose header lacks a required column yields one ``unexpected_columns`` Dropped and nothing
-    else: its columns no longer mean what the mapper expects.
+
+def parse_table(
+    rows: TableRows,
+    *,
+    required_columns: Iterable[str],
+    title_column: str,
+    to_item: Callable[[FeedRow], ProgramItem],
+    spacing_kept: Iterable[str] = (),
+) -> Iterator[ProgramItem | Dropped]:
+    """Items from the rows of a table whose first row is its header (CSV, a worksheet).
+
+    A table whose header lacks a required column yields one ``unexpected_columns`` Dropped and nothing
+    else: its columns no longer mean what the mapper expects. Cells are tidied (see ``_tidy``) but for
+    the ``spacing_kept`` columns, whose runs of spaces mean something (a separator), only stripped.
     """
-    seen_ids: set[str] = set()
-    for row in read_rows(csv_text, required_columns=required_columns, title_column=title_column):
+    records = table_records(
+        rows, required_columns=required_columns, title_column=title_column, spacing_kept=frozenset(spacing_kept)
+    )
+    for row in records:
         if isinstance(row, Dropped):
             yield row
             continue
         try:
-            item = to_item(row)
+            yield to_item(row)
         except MalformedRow as error:
             yield Dropped(error.reason, f"line {row.line}: {error.detail}")
-            continue
-        if item["source_id"] in seen_ids:
-            yield Dropped("duplicate_row", f"line {row.line}: {item['source_id']}")
-            continue
-        seen_ids.add(item["source_id"])
-        yield item
 
 
-def read_rows(
-    csv_text: str, *, required_columns: Iterable[str], title_column: str
-) -> Iterator[FeedRow | Dropped]:
-    reader = csv.reader(io.StringIO(csv_text.removeprefix("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
-    missing = [name for name in required_columns if name not in header]
-    if missing:
-        yield Dropped("unexpected_columns", f"missing columns: {', '.join(missing)}; header: {header[:30]}")
-        return
+def csv_rows(body: bytes) -> TableRows:
+    """The rows of a CSV body, decoded as they are read. A row the csv module cannot parse
+    (unterminated quote, a field over its size limit) or whose bytes are not UTF-8 is a Dropped."""
+    text = io.TextIOWrapper(io.BytesIO(body), encoding="utf-8-sig", errors="replace", newline="")
+    reader = csv.reader(text, strict=True)
     while True:
         try:
             cells = next(reader)
@@ -91,16 +104,39 @@ def read_rows(
         except csv.Error as error:
             yield Dropped("unreadable_row", f"line {reader.line_num}: {error}")
             continue
+        if any(UNDECODABLE in cell for cell in cells):
+            yield Dropped("undecodable_row", f"line {reader.line_num}: bytes that are not UTF-8")
+            continue
+        yield reader.line_num, cells
+
+
+def table_records(
+    rows: TableRows, *, required_columns: Iterable[str], title_column: str, spacing_kept: frozenset[str] = frozenset()
+) -> Iterator[FeedRow | Dropped]:
+    header_row = next(rows, None)
+    if isinstance(header_row, Dropped):
+        yield header_row
+        return
+    header = [name.strip() for name in header_row[1]] if header_row else []
+    missing = [name for name in required_columns if name not in header]
+    if missing:
+        yield Dropped("unexpected_columns", f"missing columns: {', '.join(missing)}; header: {header[:30]}")
+        return
+    for row in rows:
+        if isinstance(row, Dropped):
+            yield row
+            continue
+        line, cells = row
         if not any(cell.strip() for cell in cells):
             continue  # blank line, not a record
         if len(cells) != len(header):
-            yield Dropped("wrong_column_count", f"line {reader.line_num}: {len(cells)} cells, header has {len(header)}")
+            yield Dropped("wrong_column_count", f"line {line}: {len(cells)} cells, header has {len(header)}")
             continue
-        row = FeedRow(line=reader.line_num, values=_present_values(header, cells))
-        if row.get(title_column) is None:
-            yield Dropped("missing_title", f"line {reader.line_num}")
+        record = FeedRow(line=line, values=_present_values(header, cells, spacing_kept))
+        if record.get(title_column) is None:
+            yield Dropped("missing_title", f"line {line}")
             continue
-        yield row
+        yield record
 
 
 def program_item(**fields) -> ProgramItem:
@@ -108,6 +144,18 @@ def program_item(**fields) -> ProgramItem:
     if isinstance(fields.get("extra"), dict):
         fields["extra"] = {key: value for key, value in fields["extra"].items() if value is not None}
     return ProgramItem({name: value for name, value in fields.items() if value not in (None, [], {})})
+
+
+def page_url(text: str | None) -> str | None:
+    """A listing's page as a stable key: scheme and host lower-cased, no query, fragment or trailing
+    slash ('https://www.udacity.com/course/x--ud123?utm_medium=referral' -> '.../course/x--ud123');
+    None when the text is no http(s) URL."""
+    if not text:
+        return None
+    parts = urlsplit(text.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
 
 
 def slug(*parts: str | None) -> str:
@@ -130,9 +178,14 @@ def flag(text: str | None) -> bool | None:
     return None
 
 
-def _present_values(header: list[str], cells: list[str]) -> dict[str, str]:
-    tidied = (_tidy(cell) for cell in cells)
-    return {name: value for name, value in zip(header, tidied, strict=False) if name and value not in MISSING_VALUES}
+def _present_values(header: list[str], cells: list[str], spacing_kept: frozenset[str]) -> dict[str, str]:
+    """Cells by column name (an unnamed column, such as a row number, under ""), missing ones left out."""
+    values = {}
+    for name, cell in zip(header, cells, strict=True):
+        value = cell.strip() if name in spacing_kept else _tidy(cell)
+        if value not in MISSING_VALUES:
+            values[name] = value
+    return values
 
 
 def _tidy(cell: str) -> str:

@@ -1,9 +1,9 @@
 """The Coursera catalogue dataset, crawled as one CSV feed (pinned to the commit that published it)."""
 
 from crawlers.parsers import coursera_catalog as parser
-from crawlers.spiders.csv_feed import CsvFeedSpider
+from crawlers.spiders.feed import FeedSpider
 
 
-class CourseraCatalogSpider(CsvFeedSpider):
+class CourseraCatalogSpider(FeedSpider):
     name = "coursera-catalog"
-    parse_feed = staticmethod(parser.parse_feed)
+    feed_parsers = {"Coursera.csv": parser.parse_feed}

@@ -1,9 +1,9 @@
 """The curated list of data-science degree programs, crawled as one CSV feed (pinned to a commit)."""
 
 from crawlers.parsers import ds_colleges as parser
-from crawlers.spiders.csv_feed import CsvFeedSpider
+from crawlers.spiders.feed import FeedSpider
 
 
-class DsCollegesSpider(CsvFeedSpider):
+class DsCollegesSpider(FeedSpider):
     name = "ds-colleges"
-    parse_feed = staticmethod(parser.parse_feed)
+    feed_parsers = {"data_science_colleges.csv": parser.parse_feed}

@@ -1,9 +1,9 @@
 """The edX course catalogue dataset, crawled as one CSV feed (pinned to the commit that published it)."""
 
 from crawlers.parsers import edx_catalog as parser
-from crawlers.spiders.csv_feed import CsvFeedSpider
+from crawlers.spiders.feed import FeedSpider
 
 
-class EdxCatalogSpider(CsvFeedSpider):
+class EdxCatalogSpider(FeedSpider):
     name = "edx-catalog"
-    parse_feed = staticmethod(parser.parse_feed)
+    feed_parsers = {"edx_courses.csv": parser.parse_feed}

@@ -1,9 +1,9 @@
 """Computer-science master's programs from Mastersportal (2019 export), crawled as one CSV feed."""
 
 from crawlers.parsers import mastersportal as parser
-from crawlers.spiders.csv_feed import CsvFeedSpider
+from crawlers.spiders.feed import FeedSpider
 
 
-class MastersportalSpider(CsvFeedSpider):
+class MastersportalSpider(FeedSpider):
     name = "mastersportal"
-    parse_feed = staticmethod(parser.parse_feed)
+    feed_parsers = {"CS.csv": parser.parse_feed}

@@ -1,9 +1,9 @@
 """The Udemy catalogue dataset (Singapore prices), crawled as one CSV feed (pinned to the commit that published it)."""
 
 from crawlers.parsers import udemy_catalog as parser
-from crawlers.spiders.csv_feed import CsvFeedSpider
+from crawlers.spiders.feed import FeedSpider
 
 
-class UdemyCatalogSpider(CsvFeedSpider):
+class UdemyCatalogSpider(FeedSpider):
     name = "udemy-catalog"
-    parse_feed = staticmethod(parser.parse_feed)
+    feed_parsers = {"Udemy_Raw.csv": parser.parse_feed}

@@ -8,6 +8,11 @@ Where the credential field is missing or only says "Degree", the title decides w
 strictly (never a bare "Master" or "MS": "Master the Telephone", "MS Excel"; an abbreviation opening a
 title counts only with its dots: "M.A. Public Policy").
 
+Udacity's Nanodegree is a professional_certificate, not a bootcamp: an online platform's certificate
+of 2 to 15 months (the 2017 catalogue's expected durations) taken beside work, with industry partners,
+like Coursera's professional certificates; a bootcamp is a full-time, cohort-taught course with career
+services. The kind is certification either way.
+
 Graduate certificates count as a degree only where they carry academic credit, decided on the
 evidence the listing gives, in this order:
 1. MicroMasters-style programs (MasterTrack, MicroMasters) are certifications, as the DESIGN says,

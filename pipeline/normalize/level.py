@@ -2,7 +2,8 @@
 
 "Introductory", "Foundational", "Basic" are beginner. Decision: "Mixed" and "All Levels" are
 `beginner`: they assume nothing of the learner, and the level fit the ranker needs is "can this
-person start it?". Anything else (Coursera's shifted columns such as "Course", "None") is unknown.
+person start it?". Anything else (Coursera's shifted columns such as "Course", "None"; its 2021
+"Conversant", which it never placed on our scale, and "Not Calibrated") is unknown.
 """
 
 import re

@@ -1,5 +1,6 @@
 """Idempotent storage of one crawl's clean programs and rejections, with a history of changes."""
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,9 +33,14 @@ class StoredPrograms:
 
 
 def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program]) -> StoredPrograms:
-    """Upsert programs and their source records in chunks; return how many were stored or changed."""
-    stored = changed = 0
-    for chunk in _chunks(programs, CHUNK_SIZE):
+    """Upsert programs and their source records in chunks; return how many were stored or changed.
+
+    A crawl may list one record (source, source_id) several times (a course in each program it belongs
+    to): the listings are merged into one before storing, and each counts as stored.
+    """
+    records, stored = merge_repeated_records(programs)
+    changed = 0
+    for chunk in _chunks(records, CHUNK_SIZE):
         now = datetime.now(UTC).replace(tzinfo=None)
         by_key = {dedupe_key(program): program for program in chunk}
         existing = _existing_programs(session, list(by_key))
@@ -44,9 +50,36 @@ def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program])
         _upsert_source_records(session, run, chunk, ids, now)
         if changes:
             session.add_all(changes)
-        stored += len(chunk)
         changed += len(changes)
     return StoredPrograms(stored=stored, changed=changed)
+
+
+def merge_repeated_records(programs: Iterable[Program]) -> tuple[list[Program], int]:
+    """One program per record, in first-listed order, and the number of listings. The listings of one
+    crawl are equally recent: the first one's values stand, later ones fill what it left unknown."""
+    records: dict[tuple[str, str], Program] = {}
+    listings = 0
+    for program in programs:
+        listings += 1
+        record = (program.source, program.source_id)
+        first = records.get(record)
+        records[record] = program if first is None else _gaps_filled(first, program)
+    return list(records.values()), listings
+
+
+def _gaps_filled(first: Program, later: Program) -> Program:
+    gaps = {
+        field.name: getattr(later, field.name)
+        for field in dataclasses.fields(Program)
+        if _unknown(getattr(first, field.name)) and not _unknown(getattr(later, field.name))
+    }
+    return dataclasses.replace(first, **gaps) if gaps else first
+
+
+def _unknown(value: object) -> bool:
+    if dataclasses.is_dataclass(value):  # Cost, Duration: unknown when every part is
+        return all(getattr(value, field.name) is None for field in dataclasses.fields(value))
+    return value in (None, (), "", {})
 
 
 def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejection]) -> int:
@@ -69,7 +102,9 @@ def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejec
 
 
 def _existing_programs(session: Session, keys: list[str]) -> dict[str, ProgramRow]:
-    found = session.scalars(select(ProgramRow).where(ProgramRow.dedupe_key.in_(keys)))
+    # populate_existing: rows an earlier chunk loaded were since upserted past the session's copies.
+    query = select(ProgramRow).where(ProgramRow.dedupe_key.in_(keys)).execution_options(populate_existing=True)
+    found = session.scalars(query)
     return {row.dedupe_key: row for row in found}
 
 

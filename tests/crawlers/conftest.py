@@ -11,7 +11,7 @@ from crawlers.parsers.csv_feed import Dropped
 
 @cache
 def _parsed(parser, path: Path, feed_url: str, fetched_at: str) -> tuple:
-    return tuple(parser.parse_feed(path.read_text(encoding="utf-8"), feed_url, fetched_at))
+    return tuple(parser.parse_feed(path.read_bytes(), feed_url, fetched_at))
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""What the feed spiders do besides parsing: HTTP error pages, a changed feed, the fetch time."""
+"""What the feed spiders do besides parsing: dispatch by file, HTTP error pages, a changed or empty feed,
+the fetch time."""
 
 import logging
 from datetime import UTC, datetime, timedelta
@@ -9,12 +10,19 @@ from scrapy.utils.test import get_crawler
 
 from crawlers.fetch_time import fetch_time
 from crawlers.spiders.coursera_catalog import CourseraCatalogSpider
+from crawlers.spiders.coursera_courses import CourseraCoursesSpider
 from crawlers.spiders.ds_colleges import DsCollegesSpider
 from crawlers.spiders.edx_catalog import EdxCatalogSpider
+from crawlers.spiders.feed import feed_file_name
+from crawlers.spiders.futurelearn import FutureLearnSpider
 from crawlers.spiders.mastersportal import MastersportalSpider
+from crawlers.spiders.udacity import UdacitySpider
 from crawlers.spiders.udemy_catalog import UdemyCatalogSpider
 
-FEED_SPIDERS = [CourseraCatalogSpider, EdxCatalogSpider, UdemyCatalogSpider, DsCollegesSpider, MastersportalSpider]
+FEED_SPIDERS = [
+    CourseraCatalogSpider, EdxCatalogSpider, UdemyCatalogSpider, DsCollegesSpider, MastersportalSpider,
+    CourseraCoursesSpider, UdacitySpider, FutureLearnSpider,
+]
 
 
 def make_spider(spider_class, **settings):
@@ -54,13 +62,56 @@ def test_a_changed_feed_is_dropped_whole_with_an_error_naming_the_columns(corpus
     assert "missing columns: Tuition fee /USD" in error.getMessage()
 
 
-def test_drops_and_items_of_one_feed_are_counted(corpus):
+def test_every_row_of_one_feed_is_an_item_repeats_included(corpus):
     spider, stats = make_spider(MastersportalSpider)
     body = corpus("datasets/mastersportal_cs_masters_694.csv").read_bytes()
     items = list(spider.parse(csv_response(MastersportalSpider.declared().feeds[0], body)))
-    assert len(items) == 686
-    assert stats.get_value("dropped/duplicate_row") == 8
+    assert len(items) == 694
+    assert len({item["source_id"] for item in items}) == 686  # 8 rows repeat an earlier one
+    assert not [key for key in stats.get_stats() if key.startswith("dropped/")]
     assert {item["source"] for item in items} == {"mastersportal"}
+
+
+@pytest.mark.parametrize("spider_class", FEED_SPIDERS, ids=lambda cls: cls.name)
+def test_every_feed_of_the_source_has_its_parser(spider_class):
+    assert set(spider_class.feed_parsers) == {feed_file_name(url) for url in spider_class.declared().feeds}
+
+
+def test_a_feed_file_without_a_parser_is_a_counted_drop_with_a_warning(caplog):
+    spider, stats = make_spider(EdxCatalogSpider)
+    url = "https://raw.githubusercontent.com/o/r/0123abc/edx_courses_2024.csv"
+    with caplog.at_level(logging.WARNING):
+        assert list(spider.parse(csv_response(url, b"title\nA course\n"))) == []
+    assert stats.get_value("dropped/unknown_feed") == 1
+    [warning] = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
+    assert warning == f"{url}: 0 items, dropped {{'unknown_feed': 1}}"
+
+
+@pytest.mark.parametrize("body", [b"", b"\r\n  \n"], ids=["empty", "blank"])
+def test_an_empty_body_is_a_counted_drop_with_one_warning(body, caplog):
+    spider, stats = make_spider(EdxCatalogSpider)
+    with caplog.at_level(logging.WARNING):
+        assert list(spider.parse(csv_response(EdxCatalogSpider.declared().feeds[0], body))) == []
+    assert stats.get_value("dropped/empty_feed") == 1
+    assert len([record for record in caplog.records if record.levelno >= logging.WARNING]) == 1
+
+
+def test_a_feed_with_bad_rows_logs_one_warning_and_yields_the_rest(corpus, caplog):
+    spider, stats = make_spider(MastersportalSpider)
+    header, *rows = corpus("datasets/mastersportal_cs_masters_694.csv").read_bytes().splitlines(keepends=True)[:4]
+    body = header + rows[0] + b"1,short row\n" + b"2,too,many," * 5 + b"\n" + rows[1] + rows[2]
+    with caplog.at_level(logging.INFO):
+        items = list(spider.parse(csv_response(MastersportalSpider.declared().feeds[0], body)))
+    assert len(items) == 3
+    assert stats.get_value("dropped/wrong_column_count") == 2
+    [warning] = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
+    assert warning.endswith(": 3 items, dropped {'wrong_column_count': 2}")
+
+
+def test_the_feed_file_name_is_the_last_part_of_the_url_path():
+    url = "https://raw.githubusercontent.com/sriyanope/IS450-Project/b57602ae/data/prog_scraped.csv"
+    assert feed_file_name(url) == "prog_scraped.csv"
+    assert feed_file_name("https://example.org/feeds/udacity.json?page=2") == "udacity.json"
 
 
 def test_fetched_at_is_the_date_header_in_utc():

@@ -25,13 +25,13 @@ REASON_PREFIXES = ("off-topic: ", "missing ", "invalid URL: ", "unrecognised cre
 
 
 @cache
-def cleaned(source: str, path: Path) -> tuple[list[Program], list[Rejection]]:
-    results = [clean(raw) for raw in raw_items(source, path)]
+def cleaned(source: str, paths: tuple[Path, ...]) -> tuple[list[Program], list[Rejection]]:
+    results = [clean(raw) for raw in raw_items(source, paths)]
     return [r for r in results if isinstance(r, Program)], [r for r in results if isinstance(r, Rejection)]
 
 
 def dataset(corpus, source: str) -> tuple[list[Program], list[Rejection]]:
-    return cleaned(source, corpus(FEEDS[source][0]))
+    return cleaned(source, tuple(corpus(file) for file, _parse, _url in FEEDS[source]))
 
 
 @pytest.mark.parametrize("source", sorted(FEEDS))
@@ -127,3 +127,59 @@ def test_the_catalogue_reaches_300_degrees(corpus):
         p.kind == "degree" for source in FEEDS for p in dataset(corpus, source)[0]
     )
     assert degrees >= 300
+
+
+def listed(programs, source_id):
+    return next(p for p in programs if p.source_id == source_id)
+
+
+def test_coursera_courses_and_programs(corpus):
+    programs, rejections = dataset(corpus, "coursera-courses")
+    assert len(programs) + len(rejections) == 6180
+    assert 1000 <= len(programs) <= 2500  # the catalogue is all of Coursera: most of it is off-topic
+    prophet = listed(programs, "https://www.coursera.org/learn/prophet-timeseries-prediction")
+    assert (prophet.title, prophet.provider, prophet.kind, prophet.credential, prophet.level) == (
+        "Predict Future Product Prices Using Facebook Prophet", "Coursera Project Network", "certification", "course",
+        "beginner",
+    )
+    assert (prophet.url, prophet.rating, prophet.pacing, prophet.delivery) == (
+        "https://www.coursera.org/learn/prophet-timeseries-prediction", 4.4, "self_paced", "online",
+    )
+    ibm = listed(programs, "https://www.coursera.org/professional-certificates/ibm-machine-learning")
+    assert (ibm.credential, ibm.kind, ibm.level, ibm.rating, ibm.rating_count) == (
+        "professional_certificate", "certification", "intermediate", 4.6, None,
+    )
+    exam_prep = next(p for p in programs if p.title.startswith("Exam Prep MLS-C01"))  # "1 month" as its level
+    assert (exam_prep.credential, exam_prep.level, exam_prep.duration.weeks) == ("specialization", None, 4.33)
+    conversant = listed(programs, "https://www.coursera.org/learn/nlp-sequence-models")
+    assert (conversant.title, conversant.level) == ("Sequence Models", None)  # "Conversant": no level of ours
+
+
+def test_udacity_courses_and_nanodegrees(corpus):
+    programs, rejections = dataset(corpus, "udacity")
+    assert len(programs) + len(rejections) == 198
+    course = listed(programs, "ud120")
+    assert (course.title, course.kind, course.credential, course.level, course.duration.weeks, course.url) == (
+        "Intro to Machine Learning", "certification", "course", "intermediate", 10.0,
+        "https://www.udacity.com/course/intro-to-machine-learning--ud120",
+    )
+    nanodegree = listed(programs, "nd009")  # a Nanodegree is a professional certificate (credential.py)
+    assert (nanodegree.kind, nanodegree.credential, nanodegree.level, nanodegree.duration.weeks) == (
+        "certification", "professional_certificate", "advanced", 43.33,  # 10 months
+    )
+    big_data = listed(programs, "ud758")  # expected_duration 0, level ""
+    assert (big_data.duration.weeks, big_data.level) == (None, None)
+    assert nanodegree.delivery == course.delivery == "online" and nanodegree.cost.usd is None
+
+
+def test_futurelearn_courses(corpus):
+    programs, rejections = dataset(corpus, "futurelearn")
+    assert len(programs) + len(rejections) == 514
+    course = listed(programs, "fec9b73a-8ee3-42fd-b2cf-5bb556a02c03")
+    assert (course.title, course.institution, course.kind, course.credential, course.level) == (
+        "Learn to Code for Data Analysis", "The Open University", "certification", "course", None,
+    )
+    assert (course.duration.weeks, course.effort_hours_per_week, course.total_hours) == (4.0, 5.0, 20.0)
+    assert (course.pacing, course.delivery, course.url) == (
+        "scheduled", "online", "https://www.futurelearn.com/courses/learn-to-code",
+    )

@@ -101,6 +101,42 @@ def test_the_same_program_from_two_sources_is_one_program_with_two_sources(engin
     assert rows == [(300.0, 4.6, 2)]  # the cost the second listing did not give is kept
 
 
+def test_a_record_listed_three_times_in_one_crawl_is_one_program_the_first_listing_standing(engine):
+    # Coursera lists a course once per program it belongs to; one listing names the university, one not.
+    in_a_program = dataclasses.replace(
+        EDX_COURSE, institution=None, level="beginner", description=None, rating=4.7, rating_count=12,
+    )
+    counts, _ = store(engine, "run-1", "edx-catalog", [EDX_COURSE, in_a_program, EDX_COURSE])
+    assert counts.stored == 3
+    assert (count(engine, ProgramRow), count(engine, SourceRecord)) == (1, 1)
+    with reader_session(engine) as session:
+        program = session.scalars(select(ProgramRow)).one()
+        record = session.scalars(select(SourceRecord)).one()
+    assert record.program_id == program.id
+    assert (program.institution, program.level, program.description, program.rating, program.rating_count) == (
+        "Massachusetts Institute of Technology", "advanced", "An in-depth introduction to machine learning.", 4.7, 12,
+    )
+
+
+def test_listings_of_one_program_in_several_chunks_merge_with_what_was_just_stored(engine, monkeypatch):
+    monkeypatch.setattr("pipeline.store.upsert.CHUNK_SIZE", 1)
+    rated = dataclasses.replace(EDX_COURSE, source_id="rated", rating=4.7, rating_count=12)
+    silent = dataclasses.replace(EDX_COURSE, source_id="silent", description=None)
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE, rated, silent])
+    with reader_session(engine) as session:
+        program = session.scalars(select(ProgramRow)).one()
+    assert (program.rating, program.description) == (4.7, "An in-depth introduction to machine learning.")
+    assert count(engine, SourceRecord) == 3
+
+
+def test_a_record_rejected_twice_in_one_crawl_is_stored_once(engine):
+    raw = {"source": "udemy-catalog", "source_id": "1236468", "title": "Complete Hypnotherapy & Hypnosis"}
+    rejection = Rejection("udemy-catalog", "off-topic", raw)
+    _, rejected = store(engine, "run-1", "udemy-catalog", rejections=[rejection, rejection])
+    assert rejected == 2
+    assert count(engine, RejectedItem) == 1
+
+
 def test_a_changed_price_is_kept_in_the_history(engine):
     store(engine, "run-1", "edx-catalog", [EDX_COURSE])
     dearer = dataclasses.replace(EDX_COURSE, cost=Cost(usd=349.0, model="free_audit", amount=349.0, currency="USD"))
