@@ -20,7 +20,6 @@ EXPECTED = {
     "edx-catalog": (974, {}),
     "udemy-catalog": (16429, {}),
     "ds-colleges": (632, {}),
-    "mastersportal": (686, {"duplicate_row": 8}),
 }
 
 
