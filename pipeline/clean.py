@@ -1,16 +1,16 @@
 """A raw item (crawlers/items.py fields, as a dict) -> a clean Program, or a Rejection with its reason.
 
 Validation happens in this order, and the first failure is the reason: missing source id, missing
-title, missing or non-http URL, unrecognised credential, off-topic, implausible yearly tuition.
-Everything else is optional: a malformed value becomes None (unknown), never an exception and never
-a guess.
+title, missing or non-http URL, unrecognised credential or one we do not list, off-topic,
+implausible yearly tuition. Everything else is optional: a malformed value becomes None (unknown),
+never an exception and never a guess.
 """
 
 import re
 
 from pipeline.normalize.cost import estimate_cost, implausible_tuition
 from pipeline.normalize.country import normalize_country
-from pipeline.normalize.credential import classify_credential
+from pipeline.normalize.credential import classify_credential, not_listed
 from pipeline.normalize.delivery import normalize_delivery
 from pipeline.normalize.duration import ParsedDuration, parse_duration
 from pipeline.normalize.effort import parse_effort, total_hours
@@ -56,7 +56,7 @@ def clean(raw: dict) -> Program | Rejection:
     )
     if credential is None:
         listed = clean_text(raw.get("credential"))
-        reason = f"unrecognised credential: {listed!r}" if listed else "missing credential"
+        reason = not_listed(listed) or (f"unrecognised credential: {listed!r}" if listed else "missing credential")
         return Rejection(source, reason, raw)
 
     skills = normalize_skills(raw.get("skills"))
@@ -113,6 +113,7 @@ def clean(raw: dict) -> Program | Rejection:
         skills=skills,
         topics=relevance.topics,
         relevance=relevance.score,
+        tuition_free_eu=parse_flag(extra.get("tuition_free_eu")),
         fetched_at=clean_text(raw.get("fetched_at")),
         raw=raw,
     )

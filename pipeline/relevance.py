@@ -15,7 +15,8 @@ further distinct term, capped at 1.
 
 False positives handled: "Google Analytics" and other marketing-tool analytics are not analytics;
 "NLP" counts only beside a computing cue (Udemy lists many neuro-linguistic-programming courses:
-"NLP Practitioner Certification"); "data entry" or a "Cyber Security" program match nothing.
+"NLP Practitioner Certification"); "LLM" in a text about law is the Master of Laws ("Master of German
+Law (LLM)"), not a language model; "data entry" or a "Cyber Security" program match nothing.
 
 Two documented exceptions:
 - A source curated for a topic (the data-science colleges list) is evidence of that topic: its
@@ -140,6 +141,8 @@ _NLP_COMPUTING_CUE = re.compile(
     r"|transformers|spacy|nltk|\bgpt|\bAI\b|tensorflow|pytorch|programming\s+language",
     re.IGNORECASE,
 )
+_MASTER_OF_LAWS = re.compile(r"\bLL\.?Ms?\b")
+_LAW = re.compile(r"\blaws?\b|\blegal\b", re.IGNORECASE)
 _NEURO_LINGUISTIC = re.compile(r"neuro[\s-]?linguistic|practitioner|hypnosis|coach", re.IGNORECASE)
 NLP_TERM = _term("NLP", "ai", 1.0, r"NLP", case_sensitive=True)
 _ANY_LOWER_CASE_TERM = re.compile("|".join(t.pattern.pattern for t in VOCABULARY if not t.case_sensitive))
@@ -265,4 +268,6 @@ def _searchable(text: str) -> str:
     # where one can match.
     if "analytics" in text.lower() or "AI" in text:
         text = NOT_ABOUT_THE_TOPIC.sub(" ", text)
+    if "LLM" in text and _LAW.search(text):
+        text = _MASTER_OF_LAWS.sub(" ", text)
     return text
