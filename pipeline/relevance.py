@@ -151,9 +151,12 @@ _ANY_CASE_SENSITIVE_TERM = re.compile(
 )
 # A general computing degree, not computing applied to something else ("Nursing Informatics", "Sound
 # and Music Computing", "Computational Mechanics" are not routes into ML).
+# Portals write it in the plural ("Computer Sciences") and in French and German ("Bachelier en
+# informatique", "Informatik").
 COMPUTING_DEGREE = re.compile(
-    r"\bcomputer\s+science\b|\bcomputing\s+science\b"
-    r"|(^|\b(in|of)\s+)(advanced\s+|applied\s+)?computing\b|(^|\b(in|of)\s+)(data\s+)?informatics\b",
+    r"\bcomputer\s+sciences?\b|\bcomputing\s+science\b"
+    r"|(^|\b(in|of)\s+)(advanced\s+|applied\s+)?computing\b|(^|\b(in|of)\s+)(data\s+)?informatics\b"
+    r"|(^|\ben\s+)informatique\b|^informatik\b",
     re.IGNORECASE,
 )
 

@@ -93,7 +93,10 @@ NOT_LISTED = {
 
 # Credential names as they open or appear in titles, strictly: "Master of", never a bare "Master".
 TITLE_CUES = (
-    ("graduate_certificate", re.compile(r"\b(master\s?track|micro\s?masters)\b", re.I)),
+    # Coursera's MasterTrack® certificate, not Eindhoven's "Mastertrack", the track of a master's
+    # programme ("Human-Technology Interaction - Mastertrack Human-Centered AI", Mastersportal).
+    ("graduate_certificate", re.compile(
+        r"\bmaster\s?track\s*(®|certificate)|\bcertificado\s+master\s?track|\bmicro\s?masters\b", re.I)),
     ("graduate_certificate", re.compile(
         r"\b(post[\s-]?graduate|graduate|post[\s-]?baccalaureate|advanced)\s+(certificate|diploma)\b"
         r"|\bcertificate\s+of\s+advanced\s+study\b", re.I)),

@@ -49,6 +49,8 @@ CERT, DEGREE = "certification", "degree"
         ("Postgraduate", "Postgraduate Clinical Anatomy", "graduate_certificate", DEGREE),
         ("Short-term", "Summer School on the Law, Ethics and Policy of Artificial Intelligence", "course", CERT),
         ("Diplomstudium", "Medicine", "master", DEGREE),
+        # coursera_catalog_1139.csv: Coursera's MasterTrack certificate, named in the title only
+        (None, "Administración de Empresas Certificado MasterTrack®", "graduate_certificate", CERT),
         ("NA", "Postgraduate Certificate in Artificial Intelligence", "graduate_certificate", DEGREE),
     ],
 )
@@ -128,3 +130,9 @@ def test_levels_that_are_not_programs_we_list_say_why(raw, title, reason):
 @pytest.mark.parametrize("raw", ["Diploma", "Master", None, "NA"])
 def test_other_levels_have_no_not_listed_reason(raw):
     assert not_listed(raw) is None
+
+
+def test_the_track_of_a_masters_programme_is_no_mastertrack_certificate():
+    # mastersportal_cs_masters_4400.csv (no credential column: the source's fallback applies)
+    title = "Human-Technology Interaction - Mastertrack Human-Centered AI"
+    assert classify_credential(None, title, fallback="master") == CredentialMatch("master", DEGREE)

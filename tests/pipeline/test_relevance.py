@@ -113,7 +113,12 @@ def test_ai_inside_words_never_counts(text):
 
 @pytest.mark.parametrize(
     "title",
-    ["Computer Science", "Advanced Computer Science", "Master of Computing", "Informatics - Games Engineering"],
+    [
+        "Computer Science", "Advanced Computer Science", "Master of Computing", "Informatics - Games Engineering",
+        # studyineurope titles
+        "Computer Sciences", "COMPUTER SCIENCES PR.",
+        "Bachelier en informatique, orientation développement d'applications",
+    ],
 )
 def test_general_computing_degrees_are_accepted_as_adjacent(title):
     relevance = assess_relevance(title, is_degree=True)
@@ -128,6 +133,7 @@ def test_general_computing_degrees_are_accepted_as_adjacent(title):
         ("Nursing Informatics", True),  # computing applied elsewhere
         ("Sound and Music Computing", True),
         ("Computational Mechanics", True),
+        ("Wirtschaftsinformatik", True),  # business informatics
     ],
 )
 def test_other_computing_listings_are_not_adjacent(title, is_degree):
