@@ -99,6 +99,7 @@ def test_mastersportal_fees_per_module_and_multiple_locations_are_unknown(feed):
     countries = Counter(p.country for p in programs)
     assert countries["US"] > countries["GB"] > countries["DE"] > 0
     assert all(country is None or (len(country) == 2 and country.isupper()) for country in countries)
+    assert not [p for p in programs if p.raw.get("country") and p.country is None]  # all 35 names known
     half_year = first(programs, title="Data Science", institution="Fulda University of Applied Sciences")
     assert half_year.duration.weeks == 78.0  # "1½ year"
 
@@ -132,6 +133,7 @@ def test_studyineurope_language_country_duration_effort_and_eu_tuition(feed):
     _items, programs, _rejections = feed
     # None: Language NA (Belgium) or "Multilingual" (Luxembourg)
     assert Counter(p.language for p in programs) == {"en": 533, "sr": 55, "fr": 52, "de": 31, "tr": 28, None: 14}
+    assert not [p for p in programs if p.raw.get("language") not in (None, "Multilingual") and p.language is None]
     assert {p.country for p in programs} == {
         "DE", "BE", "PL", "RS", "SE", "TR", "ES", "NO", "DK", "AT", "CY", "SI", "HR", "EE", "LU",
     }  # fmt: skip
