@@ -137,9 +137,11 @@ SOURCES: dict[str, Source] = {
             "mastersportal",
             (
                 f"{RAW}/Miosolo/master-projects-analysis/18b985141ee520830d1c7a2011119c1e1d05b79a/export/CS.csv",
+                f"{RAW}/SheikhAnandee/Global-IT-Masters-Program-Analysis/f3714715a31e37f1b169eac2c68b399154be3771/data/CS_master_program_details_top35_countries.csv",
             ),
             platform=None,
             price_period="year",
+            fallback_credential="master",  # both collections searched master's programs only
             trust=2,
         ),
         _feed_source(
@@ -148,7 +150,6 @@ SOURCES: dict[str, Source] = {
             platform=None,
             trust=3,
             trusted_for=frozenset({"language", "country"}),
-            enabled=False,  # until its spider lands
         ),
         _feed_source(
             "scorecard",

@@ -1,15 +1,16 @@
 """A raw item (crawlers/items.py fields, as a dict) -> a clean Program, or a Rejection with its reason.
 
 Validation happens in this order, and the first failure is the reason: missing source id, missing
-title, missing or non-http URL, unrecognised credential, off-topic. Everything else is optional: a
-malformed value becomes None (unknown), never an exception and never a guess.
+title, missing or non-http URL, unrecognised credential or one we do not list, off-topic,
+implausible yearly tuition. Everything else is optional: a malformed value becomes None (unknown),
+never an exception and never a guess.
 """
 
 import re
 
-from pipeline.normalize.cost import estimate_cost
+from pipeline.normalize.cost import estimate_cost, implausible_tuition
 from pipeline.normalize.country import normalize_country
-from pipeline.normalize.credential import classify_credential
+from pipeline.normalize.credential import classify_credential, not_listed
 from pipeline.normalize.delivery import normalize_delivery
 from pipeline.normalize.duration import ParsedDuration, parse_duration
 from pipeline.normalize.effort import parse_effort, total_hours
@@ -55,7 +56,7 @@ def clean(raw: dict) -> Program | Rejection:
     )
     if credential is None:
         listed = clean_text(raw.get("credential"))
-        reason = f"unrecognised credential: {listed!r}" if listed else "missing credential"
+        reason = not_listed(listed) or (f"unrecognised credential: {listed!r}" if listed else "missing credential")
         return Rejection(source, reason, raw)
 
     skills = normalize_skills(raw.get("skills"))
@@ -74,14 +75,18 @@ def clean(raw: dict) -> Program | Rejection:
     platform = platform_of(source, raw.get("provider"), extra)
     duration = parse_duration(raw.get("duration"))
     effort = parse_effort(raw.get("effort")) or parse_effort(raw.get("duration"))
+    price = parse_price(raw.get("price"), raw.get("currency"))
+    price_period = clean_text(extra.get("price_period")) or facts.price_period
     cost = estimate_cost(
-        parse_price(raw.get("price"), raw.get("currency")),
+        price,
         credential=credential.credential,
         kind=credential.kind,
         duration=duration.weeks,
         platform=platform,
-        default_period=clean_text(extra.get("price_period")) or facts.price_period,
+        default_period=price_period,
     )
+    if refusal := implausible_tuition(price, cost, price_period):
+        return Rejection(source, refusal, raw)
     rating_count = normalize_rating_count(raw.get("rating_count"))
 
     return Program(
@@ -108,6 +113,7 @@ def clean(raw: dict) -> Program | Rejection:
         skills=skills,
         topics=relevance.topics,
         relevance=relevance.score,
+        tuition_free_eu=parse_flag(extra.get("tuition_free_eu")),
         fetched_at=clean_text(raw.get("fetched_at")),
         raw=raw,
     )

@@ -50,6 +50,7 @@ class Program:
     skills: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # which of ml / ai / data_science it is relevant to
     relevance: float | None = None  # 0-1, how squarely it is about ML/AI/data science (pipeline.relevance)
+    tuition_free_eu: bool | None = None  # EU residents study it tuition-free; None when not said
     fetched_at: str | None = None
     raw: dict = field(default_factory=dict, compare=False)
 

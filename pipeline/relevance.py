@@ -15,7 +15,8 @@ further distinct term, capped at 1.
 
 False positives handled: "Google Analytics" and other marketing-tool analytics are not analytics;
 "NLP" counts only beside a computing cue (Udemy lists many neuro-linguistic-programming courses:
-"NLP Practitioner Certification"); "data entry" or a "Cyber Security" program match nothing.
+"NLP Practitioner Certification"); "LLM" in a text about law is the Master of Laws ("Master of German
+Law (LLM)"), not a language model; "data entry" or a "Cyber Security" program match nothing.
 
 Two documented exceptions:
 - A source curated for a topic (the data-science colleges list) is evidence of that topic: its
@@ -140,6 +141,8 @@ _NLP_COMPUTING_CUE = re.compile(
     r"|transformers|spacy|nltk|\bgpt|\bAI\b|tensorflow|pytorch|programming\s+language",
     re.IGNORECASE,
 )
+_MASTER_OF_LAWS = re.compile(r"\bLL\.?Ms?\b")
+_LAW = re.compile(r"\blaws?\b|\blegal\b", re.IGNORECASE)
 _NEURO_LINGUISTIC = re.compile(r"neuro[\s-]?linguistic|practitioner|hypnosis|coach", re.IGNORECASE)
 NLP_TERM = _term("NLP", "ai", 1.0, r"NLP", case_sensitive=True)
 _ANY_LOWER_CASE_TERM = re.compile("|".join(t.pattern.pattern for t in VOCABULARY if not t.case_sensitive))
@@ -148,9 +151,12 @@ _ANY_CASE_SENSITIVE_TERM = re.compile(
 )
 # A general computing degree, not computing applied to something else ("Nursing Informatics", "Sound
 # and Music Computing", "Computational Mechanics" are not routes into ML).
+# Portals write it in the plural ("Computer Sciences") and in French and German ("Bachelier en
+# informatique", "Informatik").
 COMPUTING_DEGREE = re.compile(
-    r"\bcomputer\s+science\b|\bcomputing\s+science\b"
-    r"|(^|\b(in|of)\s+)(advanced\s+|applied\s+)?computing\b|(^|\b(in|of)\s+)(data\s+)?informatics\b",
+    r"\bcomputer\s+sciences?\b|\bcomputing\s+science\b"
+    r"|(^|\b(in|of)\s+)(advanced\s+|applied\s+)?computing\b|(^|\b(in|of)\s+)(data\s+)?informatics\b"
+    r"|(^|\ben\s+)informatique\b|^informatik\b",
     re.IGNORECASE,
 )
 
@@ -265,4 +271,6 @@ def _searchable(text: str) -> str:
     # where one can match.
     if "analytics" in text.lower() or "AI" in text:
         text = NOT_ABOUT_THE_TOPIC.sub(" ", text)
+    if "LLM" in text and _LAW.search(text):
+        text = _MASTER_OF_LAWS.sub(" ", text)
     return text

@@ -20,6 +20,12 @@ degrees, whose prices vary too much for one rule, stay unknown.
 
 `Cost.amount` is the figure as listed (per year for tuition, per month for a subscription, the
 certificate for free_audit); `Cost.usd` is the total.
+
+A yearly tuition outside TUITION_USD_PER_YEAR_RANGE once converted is not believed
+(`implausible_tuition`, and the cleaner refuses the listing with that reason): 2,681 BDT a year
+(22 USD) at a US university or 1,080,767,869 BDT (8.9 million USD) at a New Zealand one are
+scraping or conversion errors. The ceiling is above the dearest real fees seen (about 141,000 USD a
+year); the floor is below the token fees of free public universities (about 190 USD in Germany).
 """
 
 import csv
@@ -35,6 +41,7 @@ from pipeline.records import Cost, Duration
 
 WEEKS_PER_MONTH = 52 / 12
 WEEKS_PER_YEAR = 52.0
+TUITION_USD_PER_YEAR_RANGE = (50.0, 150_000.0)
 UNKNOWN_COST = Cost(usd=None, model=None)
 
 
@@ -99,6 +106,23 @@ def estimate_cost(
     if period == "credit":
         return _converted(None, amount, currency, "tuition")
     return _converted(amount, amount, currency, "tuition" if kind == "degree" else "one_time")
+
+
+def implausible_tuition(price: ListedPrice | None, cost: Cost, default_period: str | None = None) -> str | None:
+    """Why a listed yearly tuition cannot be right, or None when it is plausible (or not yearly)."""
+    if price is None or cost.model != "tuition" or cost.amount is None or (price.period or default_period) != "year":
+        return None
+    rate = usd_rate(cost.currency)
+    if rate is None:
+        return None
+    yearly = cost.amount * rate.usd_per_unit
+    low, high = TUITION_USD_PER_YEAR_RANGE
+    if low <= yearly <= high:
+        return None
+    bound = f"below {low:,.0f}" if yearly < low else f"above {high:,.0f}"
+    return (
+        f"implausible tuition: {cost.amount:,.0f} {cost.currency} a year is {yearly:,.0f} USD, {bound} USD a year"
+    )
 
 
 def _cost_by_platform_rule(platform: str | None, credential: str, duration: Duration) -> Cost:

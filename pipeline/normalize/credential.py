@@ -13,6 +13,12 @@ of 2 to 15 months (the 2017 catalogue's expected durations) taken beside work, w
 like Coursera's professional certificates; a bootcamp is a full-time, cohort-taught course with career
 services. The kind is certification either way.
 
+Study portals word levels their own way (studyineurope): "Postgraduate" (Flanders' postgraduate
+programmes, 20-60 ECTS after a degree) is a graduate certificate; "Short-term" (summer schools,
+master classes) is a course; Austria's "Diplomstudium" is a master-level degree. Some levels name
+what the catalogue does not list (NOT_LISTED): a secondary-school programme, or "Other" (language,
+preparatory and exchange courses, graduate centres) when the title names no credential either.
+
 Graduate certificates count as a degree only where they carry academic credit, decided on the
 evidence the listing gives, in this order:
 1. MicroMasters-style programs (MasterTrack, MicroMasters) are certifications, as the DESIGN says,
@@ -42,7 +48,10 @@ class CredentialMatch(NamedTuple):
 
 # Field values after lower-casing and dropping dots, apostrophes and extra spaces ("M.Sc." -> "msc").
 CREDENTIAL_OF_FIELD = {
-    **dict.fromkeys(("course", "courses", "guided project", "project", "mooc", "short course"), "course"),
+    **dict.fromkeys(
+        ("course", "courses", "guided project", "project", "mooc", "short course", "short-term", "summer school"),
+        "course",
+    ),
     **dict.fromkeys(("specialization", "specialisation", "xseries", "professional program"), "specialization"),
     **dict.fromkeys(
         ("professional certificate", "professional certification", "nanodegree", "certificate program"),
@@ -52,7 +61,7 @@ CREDENTIAL_OF_FIELD = {
         (
             "c", "graduate certificate", "postgraduate certificate", "post graduate certificate",
             "pgcert", "pg cert", "postgraduate diploma", "post graduate diploma", "pgdip", "pg dip",
-            "graduate diploma", "university certificate", "advanced certificate",
+            "graduate diploma", "postgraduate", "university certificate", "advanced certificate",
             "certificate of advanced study", "post-baccalaureate certificate", "mastertrack",
             "mastertrack certificate", "micromasters", "micromasters program",
         ),
@@ -71,7 +80,7 @@ CREDENTIAL_OF_FIELD = {
         (
             "m", "master", "masters", "master degree", "masters degree", "msc", "ms", "ma", "mba", "meng",
             "mphil", "mres", "llm", "mlitt", "med", "mcs", "mds", "mfa", "mph", "mpa", "mtech", "mst",
-            "mas", "maestria", "maestría", "magister", "magíster", "mestrado", "postgraduate degree",
+            "mas", "maestria", "maestría", "magister", "magíster", "mestrado", "postgraduate degree", "diplomstudium",
         ),
         "master",
     ),
@@ -81,9 +90,18 @@ CREDENTIAL_OF_FIELD = {
     ),
 }  # fmt: skip
 
+# Levels that name something the catalogue does not list, and why (the cleaner's rejection reason).
+NOT_LISTED = {
+    "secondary school": "not a program we list: a secondary-school programme",
+    "other": "not a program we list: level 'Other' and no credential in the title",
+}
+
 # Credential names as they open or appear in titles, strictly: "Master of", never a bare "Master".
 TITLE_CUES = (
-    ("graduate_certificate", re.compile(r"\b(master\s?track|micro\s?masters)\b", re.I)),
+    # Coursera's MasterTrack® certificate, not Eindhoven's "Mastertrack", the track of a master's
+    # programme ("Human-Technology Interaction - Mastertrack Human-Centered AI", Mastersportal).
+    ("graduate_certificate", re.compile(
+        r"\bmaster\s?track\s*(®|certificate)|\bcertificado\s+master\s?track|\bmicro\s?masters\b", re.I)),
     ("graduate_certificate", re.compile(
         r"\b(post[\s-]?graduate|graduate|post[\s-]?baccalaureate|advanced)\s+(certificate|diploma)\b"
         r"|\bcertificate\s+of\s+advanced\s+study\b", re.I)),
@@ -127,6 +145,12 @@ def classify_credential(
         return None
     names = " ".join(text for text in (field_text, title_text) if text)
     return CredentialMatch(credential, kind_of(credential, names, credit_eligible))
+
+
+def not_listed(raw: object) -> str | None:
+    """Why a listing whose level names no credential we list is refused; None for any other level."""
+    text = clean_text(raw)
+    return NOT_LISTED.get(text.lower()) if text else None
 
 
 def credential_from_field(text: str | None) -> str | None:

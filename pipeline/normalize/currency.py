@@ -2,7 +2,10 @@
 
 The table (pipeline/data/usd_rates.csv: currency, usd_per_unit, date) holds approximate reference
 rates for one day (the ECB euro reference rates of that day, restated per US dollar, rounded to four
-significant figures). A currency missing from it converts to None (cost unknown), never to a guess.
+significant figures). The ECB publishes no rate for some currencies listings quote (Mastersportal
+shows its fees in Bangladeshi taka): pipeline/data/usd_rates_other.csv holds those, each row dated and
+saying where its rate comes from. A currency missing from both converts to None (cost unknown),
+never to a guess.
 """
 
 import csv
@@ -57,15 +60,20 @@ CURRENCY_SYMBOLS = {
 }
 
 
+RATE_TABLES = ("usd_rates.csv", "usd_rates_other.csv")
+
+
 @cache
 def usd_rates() -> dict[str, UsdRate]:
-    """The shipped rate table, by ISO 4217 code."""
-    table = resources.files("pipeline") / "data" / "usd_rates.csv"
-    with table.open(encoding="utf-8") as rows:
-        return {
-            row["currency"]: UsdRate(float(row["usd_per_unit"]), date.fromisoformat(row["date"]))
-            for row in csv.DictReader(rows)
-        }
+    """The shipped rate tables, by ISO 4217 code."""
+    rates = {}
+    for name in RATE_TABLES:
+        with (resources.files("pipeline") / "data" / name).open(encoding="utf-8") as rows:
+            rates.update(
+                (row["currency"], UsdRate(float(row["usd_per_unit"]), date.fromisoformat(row["date"])))
+                for row in csv.DictReader(rows)
+            )
+    return rates
 
 
 def normalize_currency(value: object) -> str | None:

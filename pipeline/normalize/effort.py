@@ -2,7 +2,9 @@
 
 "2–3 hours per week" (edX writes an en dash) -> 2.5: a range gives its mean, the effort a typical
 learner reports. "4-6 hrs/week" -> 5; "15+ hours of study/wk per course" -> 15; "1 hour a day" -> 7.
-Text that does not say *per* some period is not effort ("5 hours" is a duration: see duration.py).
+Text that does not say *per* some period is not effort ("5 hours" is a duration: see duration.py),
+except a length in ECTS credits ("120 ECTS"): ECTS measure full-time study (60 a year), so a program
+measured in them is full-time, FULL_TIME_HOURS_PER_WEEK as the DESIGN says of degrees.
 """
 
 import re
@@ -18,6 +20,8 @@ _HOURS = re.compile(
     re.IGNORECASE,
 )
 _WEEKLY = re.compile(rf"{_NUMBER}\s*(?:(?:-|–|—|to)\s*{_NUMBER})?\s*(?:h|hrs?|hours?)\s+weekly", re.IGNORECASE)
+_ECTS = re.compile(r"\b0*[1-9][\d.,]*\s*ECTS\b", re.IGNORECASE)  # a positive number of credits
+FULL_TIME_HOURS_PER_WEEK = 40.0
 HOURS_PER_WEEK_FACTOR = {"day": 7.0, "week": 1.0, "month": 12 / 52}
 _PERIOD_OF_WORD = {
     "week": "week", "wk": "week", "semana": "week", "semaine": "week",
@@ -36,6 +40,8 @@ def parse_effort(value: object) -> float | None:
         return round(_mean_hours(match[1], match[2]) * factor, 2)
     if match := _WEEKLY.search(text):
         return _mean_hours(match[1], match[2])
+    if _ECTS.search(text):
+        return FULL_TIME_HOURS_PER_WEEK
     return None
 
 

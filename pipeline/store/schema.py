@@ -2,7 +2,19 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -62,6 +74,8 @@ class Program(Base):
     cost_currency: Mapped[str | None] = mapped_column(String(3))
     cost_rate_date: Mapped[date | None] = mapped_column(Date)
     cost_basis: Mapped[str | None] = mapped_column(Text)  # None: the listing's price; else the rule used
+    # Whether EU residents study it tuition-free (a fact of residence, beside the cost; None: not said)
+    tuition_free_eu: Mapped[bool | None] = mapped_column(Boolean)
     duration_weeks_min: Mapped[float | None] = mapped_column(Float)
     duration_weeks_max: Mapped[float | None] = mapped_column(Float)
     effort_hours_per_week: Mapped[float | None] = mapped_column(Float)

@@ -21,6 +21,7 @@ CHUNK_SIZE = 500
 TRACKED_FIELDS = (
     "title", "provider", "institution", "kind", "credential", "delivery", "pacing", "level",
     "language", "country", "cost_usd", "cost_model", "cost_amount", "cost_currency", "cost_rate_date", "cost_basis",
+    "tuition_free_eu",
     "duration_weeks_min", "duration_weeks_max", "effort_hours_per_week", "total_hours", "rating",
     "rating_count", "url", "description", "skills", "topics", "relevance",
 )
@@ -137,6 +138,7 @@ def _program_values(program: Program) -> dict:
         "cost_currency": program.cost.currency,
         "cost_rate_date": program.cost.rate_date,
         "cost_basis": program.cost.basis,
+        "tuition_free_eu": program.tuition_free_eu,
         "duration_weeks_min": program.duration.weeks_min,
         "duration_weeks_max": program.duration.weeks_max,
         "effort_hours_per_week": program.effort_hours_per_week,

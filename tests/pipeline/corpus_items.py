@@ -10,6 +10,8 @@ from crawlers.parsers import (
     edx_catalog,
     futurelearn,
     mastersportal,
+    mastersportal_2025,
+    studyineurope,
     udacity,
     udemy_catalog,
 )
@@ -30,7 +32,12 @@ FEEDS = {
     "edx-catalog": _feeds("edx-catalog", ("datasets/edx_courses_974.csv", edx_catalog.parse_feed)),
     "udemy-catalog": _feeds("udemy-catalog", ("datasets/udemy_raw_16429.csv", udemy_catalog.parse_feed)),
     "ds-colleges": _feeds("ds-colleges", ("datasets/data_science_colleges_632.csv", ds_colleges.parse_feed)),
-    "mastersportal": _feeds("mastersportal", ("datasets/mastersportal_cs_masters_694.csv", mastersportal.parse_feed)),
+    "mastersportal": _feeds(
+        "mastersportal",
+        ("datasets/mastersportal_cs_masters_694.csv", mastersportal.parse_feed),
+        ("datasets/mastersportal_cs_masters_4400.csv", mastersportal_2025.parse_feed),
+    ),
+    "studyineurope": _feeds("studyineurope", ("datasets/studyineurope_programs_18087.csv", studyineurope.parse_feed)),
     "coursera-courses": _feeds(
         "coursera-courses",
         ("datasets/coursera_courses_3522.xlsx", coursera_courses.parse_courses_workbook),

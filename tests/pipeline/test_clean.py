@@ -107,7 +107,7 @@ def test_a_coursera_specialization_without_price_is_estimated_visibly():
         ({"title": "None"}, "missing title"),
         ({"url": None}, "missing URL"),
         ({"url": "../course/edx-cybersecurity-7844.html"}, "invalid URL: '../course/edx-cybersecurity-7844.html'"),
-        ({"source": "mastersportal", "credential": "Diploma of Fun"}, "unrecognised credential: 'Diploma of Fun'"),
+        ({"source": "ds-colleges", "credential": "Diploma of Fun"}, "unrecognised credential: 'Diploma of Fun'"),
         ({"source": "coursera-catalog", "credential": "None", "title": "IBM Data Science"}, "missing credential"),
         (
             {"title": "Learn Piano", "description": None, "subject": "Music"},

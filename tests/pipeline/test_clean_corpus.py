@@ -21,7 +21,10 @@ PACINGS = {"self_paced", "scheduled", None}
 LEVELS = {"beginner", "intermediate", "advanced", None}
 COST_MODELS = {"free", "free_audit", "one_time", "subscription", "tuition", None}
 TOPICS = {"ml", "ai", "data_science"}
-REASON_PREFIXES = ("off-topic: ", "missing ", "invalid URL: ", "unrecognised credential: ")
+REASON_PREFIXES = (
+    "off-topic: ", "missing ", "invalid URL: ", "unrecognised credential: ", "not a program we list",
+    "implausible tuition",
+)
 
 
 @cache
@@ -117,9 +120,10 @@ def test_mastersportal_masters_pay_yearly_tuition(corpus):
     programs, rejections = dataset(corpus, "mastersportal")
     assert len(programs) >= 200
     assert all(p.kind == "degree" for p in programs)
-    assert all(p.cost.model in {"tuition", "free"} and p.cost.usd is not None for p in programs)
+    assert all(p.cost.model in {"tuition", "free"} for p in programs if p.cost.usd is not None)
+    assert sum(p.cost.usd is not None for p in programs) >= 0.95 * len(programs)  # per-module fees: unknown
     assert sum(bool(p.topics) for p in programs) >= 100  # about ML/AI/DS, the rest adjacent
-    assert all(r.reason.startswith("off-topic: ") for r in rejections)
+    assert all(r.reason.startswith(("off-topic: ", "implausible tuition: ")) for r in rejections)
 
 
 def test_the_catalogue_reaches_300_degrees(corpus):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.normalize.cost import estimate_cost, platform_pricing
+from pipeline.normalize.cost import estimate_cost, implausible_tuition, platform_pricing
 from pipeline.normalize.currency import usd_rates
 from pipeline.normalize.price import ListedPrice, parse_price
 from pipeline.records import Duration
@@ -119,3 +119,24 @@ def test_an_unknown_currency_leaves_the_total_unknown():
     cost = cost_of(parse_price("$11,640", "ARS"))
     assert cost.usd is None
     assert (cost.amount, cost.currency) == (11640.0, "ARS")
+
+
+@pytest.mark.parametrize(
+    ("fee", "refusal"),
+    [
+        # mastersportal_cs_masters_4400.csv: University of Canterbury, and UMass Dartmouth
+        (
+            "1,080,767,869 BDT / year",
+            "implausible tuition: 1,080,767,869 BDT a year is 8,869,243 USD, above 150,000 USD a year",
+        ),
+        ("2,681 BDT / year", "implausible tuition: 2,681 BDT a year is 22 USD, below 50 USD a year"),
+        ("17,137,783 BDT / year", None),  # Northwestern, 140,640 USD: dear but real
+        ("23,116 BDT / year", None),  # Augsburg's semester fees, 190 USD
+        ("6,850,726 BDT / full", None),  # a whole program, not a year
+        ("Free", None),
+    ],
+)
+def test_a_yearly_tuition_outside_the_plausible_range_is_refused(fee, refusal):
+    price = parse_price(fee)
+    cost = cost_of(price, credential="master", kind="degree", duration=Duration(52, 52))
+    assert implausible_tuition(price, cost) == refusal

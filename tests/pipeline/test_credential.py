@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.normalize.credential import CredentialMatch, classify_credential
+from pipeline.normalize.credential import CredentialMatch, classify_credential, not_listed
 
 CERT, DEGREE = "certification", "degree"
 
@@ -43,6 +43,15 @@ CERT, DEGREE = "certification", "degree"
         (None, "Master of Computer Science", "master", DEGREE),  # Class Central MOOC degree report
         (None, "Online Master of Science in Computer Science (OMSCS)", "master", DEGREE),
         ("None", "Doctor of Philosophy in Machine Learning", "doctorate", DEGREE),
+        # studyineurope_programs_18087.csv, Level (Austria's "Diploma" as the parser names it)
+        ("Master", "Data Science", "master", DEGREE),
+        ("PhD", "Computer Sciences", "doctorate", DEGREE),
+        ("Postgraduate", "Postgraduate Clinical Anatomy", "graduate_certificate", DEGREE),
+        ("Short-term", "Summer School on the Law, Ethics and Policy of Artificial Intelligence", "course", CERT),
+        ("Diplomstudium", "Medicine", "master", DEGREE),
+        # coursera_catalog_1139.csv: Coursera's MasterTrack certificate, named in the title only
+        (None, "Administración de Empresas Certificado MasterTrack®", "graduate_certificate", CERT),
+        ("NA", "Postgraduate Certificate in Artificial Intelligence", "graduate_certificate", DEGREE),
     ],
 )
 def test_classify_credential(raw, title, credential, kind):
@@ -101,3 +110,29 @@ def test_a_course_catalogue_lists_courses_whatever_the_title_says():
 def test_a_fallback_applies_only_when_the_title_names_nothing():
     assert classify_credential(None, "Machine Learning", fallback="course").credential == "course"
     assert classify_credential(None, "Master of Data Science", fallback="course").credential == "master"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "reason"),
+    [
+        # studyineurope: Serbia's secondary schools (as the parser names them), and "Other"
+        ("Secondary school", "UČENICI SA POSEBNIM SPOSOBNOSTIMA ZA RAČUNARSTVO I INFORMATIKU",
+         "not a program we list: a secondary-school programme"),
+        ("Other", "Robot Operating Systems Essentials | Summer School",
+         "not a program we list: level 'Other' and no credential in the title"),
+    ],
+)  # fmt: skip
+def test_levels_that_are_not_programs_we_list_say_why(raw, title, reason):
+    assert classify_credential(raw, title) is None
+    assert not_listed(raw) == reason
+
+
+@pytest.mark.parametrize("raw", ["Diploma", "Master", None, "NA"])
+def test_other_levels_have_no_not_listed_reason(raw):
+    assert not_listed(raw) is None
+
+
+def test_the_track_of_a_masters_programme_is_no_mastertrack_certificate():
+    # mastersportal_cs_masters_4400.csv (no credential column: the source's fallback applies)
+    title = "Human-Technology Interaction - Mastertrack Human-Centered AI"
+    assert classify_credential(None, title, fallback="master") == CredentialMatch("master", DEGREE)

@@ -33,6 +33,20 @@ MONTH = 52 / 12
         ("24 months", 104.0, 104.0),
         ("9 months", 39.0, 39.0),
         ("2 years", 104.0, 104.0),
+        # mastersportal_cs_masters_4400.csv, Duration: a fraction sign, and one figure in two units
+        ("1 year", 52.0, 52.0),
+        ("1½ year", 78.0, 78.0),
+        ("2½ years", 130.0, 130.0),
+        ("1 year, 4 months", 69.33, 69.33),
+        ("2 years, 1 month", 108.33, 108.33),
+        ("11 months", 47.67, 47.67),
+        # two figures, not one in two units: the first is taken, as before
+        ("12 months, 24 months part-time", 52.0, 52.0),
+        ("1 year, 18 months", 52.0, 52.0),
+        # studyineurope_programs_18087.csv, ECTS: 60 credits are one full-time year
+        ("120 ECTS", 104.0, 104.0),
+        ("90 ECTS", 78.0, 78.0),
+        ("3 ECTS", 2.6, 2.6),
     ],
 )
 def test_calendar_durations_in_weeks(text, weeks_min, weeks_max):
@@ -71,6 +85,7 @@ def test_content_durations_in_total_hours(text, hours):
         None,
         12,
         "self-paced",
+        "0 ECTS",  # studyineurope lists 13 programs with 0 credits: no length
     ],
 )
 def test_unknown_durations(text):

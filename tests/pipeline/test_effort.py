@@ -22,13 +22,16 @@ from pipeline.records import Duration
         ("3 hours weekly", 3.0),
         ("1 hour a day", 7.0),
         ("2-3 horas por semana", 2.5),
+        # a length in ECTS credits is full-time study (studyineurope)
+        ("120 ECTS", 40.0),
+        ("3 ECTS", 40.0),
     ],
 )
 def test_parse_effort(text, hours_per_week):
     assert parse_effort(text) == hours_per_week
 
 
-@pytest.mark.parametrize("text", ["5 hours", "7 Weeks", "None", "", None, 3])
+@pytest.mark.parametrize("text", ["5 hours", "7 Weeks", "None", "", None, 3, "0 ECTS"])
 def test_text_without_a_weekly_rate_is_not_effort(text):
     assert parse_effort(text) is None
 

@@ -21,6 +21,10 @@ from pipeline.relevance import ADJACENT_SCORE, RELEVANT_SCORE, assess_relevance
         ("Master of Science in Business Analytics", None, None, ("data_science",)),
         ("Statistics and R", "Data Analysis & Statistics", None, ("data_science",)),
         ("Spark and Python for Big Data with PySpark", None, None, ("data_science",)),
+        ("Building LLM Applications", None, None, ("ai",)),  # no law in sight: a language model
+        # studyineurope titles
+        ("Master's Programme in Mathematical Statistics and Machine Learning", None, None, ("ml", "data_science")),
+        ("Postgraduate Certificate in Artificial Intelligence in Business and Industry", None, None, ("ai",)),
         # a specific topic in a catalogue's subject (Udemy: Category, Subcategory, Topic)
         (
             "Predicting Titanic Survivals",
@@ -80,6 +84,9 @@ def test_relevant_listings(title, subject, skills, topics):
         # Mastersportal: "Music - Mixed Composition pathway", "Cyber Security"
         ("Music - Mixed Composition pathway", None, None, None),
         ("Cyber Security", None, None, None),
+        # studyineurope: LLM is the Master of Laws in a law degree's title
+        ("Master of German Law (LLM)", None, None, None),
+        ("LLM International Business Law", None, None, None),
     ],
 )
 def test_off_topic_listings_are_rejected_with_a_reason(title, subject, skills, description):
@@ -106,7 +113,12 @@ def test_ai_inside_words_never_counts(text):
 
 @pytest.mark.parametrize(
     "title",
-    ["Computer Science", "Advanced Computer Science", "Master of Computing", "Informatics - Games Engineering"],
+    [
+        "Computer Science", "Advanced Computer Science", "Master of Computing", "Informatics - Games Engineering",
+        # studyineurope titles
+        "Computer Sciences", "COMPUTER SCIENCES PR.",
+        "Bachelier en informatique, orientation développement d'applications",
+    ],
 )
 def test_general_computing_degrees_are_accepted_as_adjacent(title):
     relevance = assess_relevance(title, is_degree=True)
@@ -121,6 +133,7 @@ def test_general_computing_degrees_are_accepted_as_adjacent(title):
         ("Nursing Informatics", True),  # computing applied elsewhere
         ("Sound and Music Computing", True),
         ("Computational Mechanics", True),
+        ("Wirtschaftsinformatik", True),  # business informatics
     ],
 )
 def test_other_computing_listings_are_not_adjacent(title, is_degree):

@@ -147,6 +147,22 @@ def test_a_changed_price_is_kept_in_the_history(engine):
     assert counts.changed == 2
 
 
+def test_tuition_free_for_eu_residents_is_stored_beside_the_cost_but_not_in_the_view(engine):
+    # Shaped like the studyineurope row "Computer Sciences", Universitat Innsbruck (Free_Tuition_EU Yes)
+    innsbruck = dataclasses.replace(
+        EDX_COURSE, source="studyineurope", source_id="studyineurope:f5b2a0bbde7e6a1af010",
+        url="https://www.studienwahl.at/studies/engineering-sciences/computer-sciences/computer-sciences/"
+        "493-computer-sciences-2-3-innsbruck.en.html",
+        title="Computer Sciences", kind="degree", credential="bachelor", cost=Cost(usd=None, model=None),
+        tuition_free_eu=True,
+    )
+    store(engine, "run-1", "studyineurope", [innsbruck])
+    with reader_session(engine) as session:
+        assert session.scalars(select(ProgramRow.tuition_free_eu)).one() is True
+    with engine.connect() as connection:
+        assert "tuition_free_eu" not in connection.execute(text("SELECT * FROM program_catalog")).keys()
+
+
 def test_rejections_are_stored_with_their_reason_and_raw_item(engine):
     raw = {"source": "udemy-catalog", "source_id": "1236468", "title": "Complete Hypnotherapy & Hypnosis"}
     _, rejected = store(engine, "run-1", "udemy-catalog", rejections=[Rejection("udemy-catalog", "off-topic", raw)])
