@@ -10,7 +10,7 @@ import typer
 BAD_INPUT = 2
 RUN_FAILED = 1
 
-SHOWN_LIMIT = 80
+SHOWN_LIMIT = 200  # a 10,000-character value still makes one readable line
 
 
 def bad_input(message: str) -> typer.Exit:
