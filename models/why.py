@@ -10,11 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from models import wording
-from models.candidates import DEGREE_REQUIRED, failed_constraints, generate_candidates
 from models.catalog import CatalogEntry, load_catalog
-from models.explain import weaknesses
-from models.features import FeatureContext
 from models.profile import Profile
 
 
@@ -27,6 +23,10 @@ def program_entries(engine: Engine, ids: Iterable[int]) -> dict[int, CatalogEntr
 def explain_program(engine: Engine, profile: Profile, program_id: int, models_dir: Path | None = None) -> dict:
     """{"status": "ranked", "rank", "of", "relaxed", "score", "reasons"} or {"status": "excluded",
     "constraints": [names], "reasons"}; raises KeyError for an id not in the catalogue."""
+    # Imported here: they bring scikit-learn, which `show` without a profile does not need.
+    from models.candidates import failed_constraints, generate_candidates
+    from models.explain import weaknesses
+    from models.features import FeatureContext
     from models.recommend import recommend
 
     catalog = load_catalog(engine)
@@ -52,6 +52,9 @@ def explain_program(engine: Engine, profile: Profile, program_id: int, models_di
 
 
 def _prerequisite_reasons(entry: CatalogEntry, profile: Profile) -> list[str]:
+    from models import wording
+    from models.candidates import DEGREE_REQUIRED
+
     if entry.credential in DEGREE_REQUIRED and profile.has_degree is False:
         return [f"{wording.with_article(wording.credential(entry.credential))} needs a first degree: you have none"]
     if entry.credential == "doctorate" and profile.has_degree is not True:
