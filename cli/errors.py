@@ -19,12 +19,12 @@ def bad_input(message: str) -> typer.Exit:
 
 
 def readable(text: str) -> str:
-    """The text with undecodable bytes as U+FFFD and without NUL bytes."""
+    """The text with undecodable bytes as U+FFFD and NUL bytes as spaces."""
     try:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a lone surrogate that no undecodable byte became
         raw = text.encode("utf-8", "replace")
-    return raw.decode("utf-8", "replace").replace("\x00", "")
+    return raw.decode("utf-8", "replace").replace("\x00", " ")
 
 
 def shown(value: object) -> str:

@@ -80,6 +80,8 @@ def person_from(values: dict[str, Any]) -> Person:
         profile = build_profile(flags, Path(profile_file) if profile_file is not None else None)
     except ProfileError as error:
         raise bad_input(str(error)) from None
+    except UnicodeDecodeError:  # tomllib reads UTF-8 only
+        raise bad_input(f"--profile {shown(profile_file)}: not UTF-8 text") from None
     given = profile_file is not None or any(value is not None for value in flags.values())
     return Person(profile=profile, given=given, residence=residence_code(values.get("residence")))
 
