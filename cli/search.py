@@ -37,12 +37,14 @@ def search(
     filters = _filters(kind, credential, budget, delivery, level, country, language)
     top = positive_int("--limit", limit)
 
-    from cli.catalogue import open_catalogue
-    from pipeline.store.search import search_programs
+    from cli.catalogue import failed, open_catalogue
+    from pipeline.store.search import SearchIndexMissing, search_programs
 
     engine = open_catalogue()
     try:
         found = search_programs(engine, query, filters, top)
+    except SearchIndexMissing as error:
+        raise failed(str(error)) from None
     finally:
         engine.dispose()
     results = [_result(row) for row in found.programs]

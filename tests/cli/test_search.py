@@ -6,6 +6,7 @@ from sqlalchemy import delete, update
 from pipeline.store.db import make_engine, writer_session
 from pipeline.store.schema import Program
 from tests.cli.conftest import checksum, invoke
+from tests.models.sample_catalogue import REAL_SHAPED, build_database
 
 
 def search_json(home, *args):
@@ -121,3 +122,12 @@ def test_no_catalogue_exits_1_and_creates_no_database(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == "error: no programs in the catalogue: run `mlpath run` first\n"
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_catalogue_without_the_search_index_says_what_to_run(tmp_path):
+    build_database(tmp_path / "mlpath.db", REAL_SHAPED).dispose()  # tables only, not migrated
+
+    result = invoke(tmp_path, "search", "data")
+
+    assert result.exit_code == 1
+    assert result.stderr == "error: the catalogue has no search index yet: run `mlpath db upgrade`\n"
