@@ -81,6 +81,8 @@ def search_programs(
     search_words = words(text)
     if not search_words:
         return SearchResult(total=0, programs=[], facets={facet: {} for facet in FACETS})
+    if engine.dialect.name == "sqlite" and not inspect(engine).has_table(FTS_TABLE):
+        raise SearchIndexMissing()
     catalog = Table("program_catalog", MetaData(), autoload_with=engine)
     matched = _matching(engine, catalog, search_words)
     matched = matched.where(*_filter_clauses(catalog, filters))
@@ -103,8 +105,6 @@ def _matching(engine: Engine, catalog: Table, search_words: Sequence[str]) -> Se
             .join(Program.__table__, Program.__table__.c.id == catalog.c.id)
             .where(document.op("@@")(query))
         )
-    if not inspect(engine).has_table(FTS_TABLE):
-        raise SearchIndexMissing()
     fts = table(FTS_TABLE)
     # bm25 is lower for better matches; negated so that every dialect sorts by score descending.
     bm25 = func.bm25(literal_column(FTS_TABLE), *BM25_WEIGHTS)
