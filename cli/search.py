@@ -100,11 +100,11 @@ def _tables(document: dict):
         return
     table = Table(expand=True)
     table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("Program", ratio=3, overflow="fold")
-    table.add_column("Credential", ratio=1, overflow="fold")
+    table.add_column("Program", ratio=1, min_width=20, overflow="fold")
+    table.add_column("Credential", min_width=10)
     table.add_column("Cost", justify="right", no_wrap=True)
     table.add_column("Weeks", justify="right", no_wrap=True)
-    table.add_column("Where", ratio=1, overflow="fold")
+    table.add_column("Where", min_width=9)
     for row in results:
         program = Text(row["title"], style="bold")
         if row["provider"]:
