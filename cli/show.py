@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.errors import RUN_FAILED, bad_input, shown
+from cli.errors import RUN_FAILED, bad_input, positive_int, shown
 from cli.formatting import cost_text, date_text, number_text
 from cli.output import CommandOutput, output_options
 from cli.profile_options import Person, profile_options
@@ -54,7 +54,7 @@ def compare(program_ids: Annotated[list[str], IDS_ARGUMENT], person: Person) -> 
 
 
 def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
-    ids = [_program_id(value) for value in typed_ids]
+    ids = [positive_int("program id", value) for value in typed_ids]
     from cli.catalogue import open_catalogue
     from models.why import program_entries
     from pipeline.store.program_details import program_details
@@ -69,16 +69,6 @@ def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
     finally:
         engine.dispose()
     return [_facts(details[program_id], entries.get(program_id), person) for program_id in ids]
-
-
-def _program_id(value: str) -> int:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise bad_input(f"a program id is a whole number, got {shown(value)}") from None
-    if number < 1:
-        raise bad_input(f"unknown program id {number}")
-    return number
 
 
 def _facts(details: dict[str, Any], entry, person: Person) -> dict[str, Any]:

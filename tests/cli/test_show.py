@@ -90,7 +90,7 @@ def test_residence_prices_eu_tuition_free_study_and_shows_in_state_tuition():
     ("args", "message"),
     [
         (["show", "999"], "error: unknown program id 999"),
-        (["show", "abc"], "error: a program id is a whole number, got abc"),
+        (["show", "abc"], "error: program id must be a whole number >= 1, got abc"),
         (["compare", "1", "998", "999"], "error: unknown program ids 998, 999"),
         (["compare", "1"], "error: compare needs two program ids or more, got 1"),
         (["show", "1", "--residence", "Atlantis"],
