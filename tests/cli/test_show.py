@@ -64,6 +64,7 @@ def test_compare_puts_programs_side_by_side(home):
     header = result.stdout.split("Provider")[0]
     assert all(title in header for title in ("Google Data", "MSc Data", "PhD in", "(1)", "(9)", "(7)"))
     assert "Cost for you" in result.stdout and "unknown" in result.stdout  # the PhD states no cost
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100  # COLUMNS=100
 
 
 def test_compare_json_and_csv_carry_every_program(home):
