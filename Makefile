@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 REPLAY ?=
 SOURCES ?=
 
-.PHONY: run test lock clean
+.PHONY: run test bench lock clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/cold_start.py
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: `pip install uv`).
 lock:

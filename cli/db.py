@@ -1,50 +1,83 @@
 """`mlpath db`: the analyst's and operator's view of the database."""
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import func, select
 
 from cli.errors import RUN_FAILED
-from pipeline.settings import Settings
-from pipeline.store.db import has_catalogue, make_engine, reader_session
-from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.schema import CrawlRun, Program, RejectedItem
+from cli.output import CommandOutput, output_options
 
-db = typer.Typer(help="Migrate and inspect the catalogue database.", no_args_is_help=True)
+db = typer.Typer(help="Migrate and inspect the catalogue database.", no_args_is_help=True, add_completion=False)
+
+STATS_COLUMNS = ("table", "group", "subgroup", "count")
+REJECTED_SHOWN = 25
 
 
 @db.command()
 def upgrade() -> None:
     """Migrate the database to the newest schema."""
+    from pipeline.settings import Settings
+    from pipeline.store.migrate import upgrade_to_head
+
     database = Settings().database
     upgrade_to_head(database)
     typer.echo(f"database at head: {database}", err=True)
 
 
 @db.command()
-def stats() -> None:
+@output_options
+def stats() -> CommandOutput:
     """Programs by kind and credential, and rejections by reason."""
+    from pipeline.settings import Settings
+    from pipeline.store.db import has_catalogue, make_engine, reader_session
+    from pipeline.store.schema import Program, RejectedItem
+
     engine = make_engine(Settings().database)
     if not has_catalogue(engine):
         typer.echo("error: no catalogue in the database yet: run `mlpath run` (or `mlpath db upgrade`) first", err=True)
         raise typer.Exit(RUN_FAILED)
-    console = Console()
     with reader_session(engine) as session:
-        console.print(_count_table(session, "programs", Program.kind, Program.credential))
-        console.print(_count_table(session, "rejected (latest runs)", RejectedItem.source, RejectedItem.reason,
-                                   latest_only=True))
+        programs = _counts(session, Program.kind, Program.credential)
+        rejected = _counts(session, RejectedItem.source, RejectedItem.reason, latest_only=True)
+    engine.dispose()
+    rows = [{"table": "programs", "group": kind, "subgroup": credential, "count": count}
+            for kind, credential, count in programs]  # fmt: skip
+    rows += [{"table": "rejected", "group": source, "subgroup": reason, "count": count}
+             for source, reason, count in rejected]  # fmt: skip
+    return CommandOutput(
+        json={
+            "programs": [
+                {"kind": kind, "credential": credential, "count": count} for kind, credential, count in programs
+            ],
+            "rejected": [{"source": source, "reason": reason, "count": count} for source, reason, count in rejected],
+        },
+        csv_columns=STATS_COLUMNS,
+        csv_rows=rows,
+        table=lambda: (
+            _count_table("programs", ("kind", "credential"), programs),
+            _count_table("rejected (latest runs)", ("source", "reason"), rejected),
+        ),
+    )
 
 
-def _count_table(session, title, *columns, latest_only=False) -> Table:
-    query = select(*columns, func.count()).group_by(*columns).order_by(func.count().desc())
+def _counts(session, *columns, latest_only=False) -> list[tuple]:
+    from sqlalchemy import func, select
+
+    from pipeline.store.schema import CrawlRun, RejectedItem
+
+    query = select(*columns, func.count()).group_by(*columns).order_by(func.count().desc(), *columns)
     if latest_only:
         latest = select(func.max(CrawlRun.id)).group_by(CrawlRun.source)
-        query = query.where(RejectedItem.crawl_run_id.in_(latest)).limit(25)
+        query = query.where(RejectedItem.crawl_run_id.in_(latest)).limit(REJECTED_SHOWN)
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _count_table(title: str, headers: tuple[str, ...], counts: list[tuple]):
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title)
-    for column in columns:
-        table.add_column(column.key)
+    for header in headers:
+        table.add_column(header, overflow="fold")
     table.add_column("count", justify="right")
-    for *values, count in session.execute(query):
-        table.add_row(*(str(value) for value in values), str(count))
+    for *values, count in counts:
+        table.add_row(*(Text(str(value)) for value in values), str(count))
     return table
