@@ -23,7 +23,6 @@ EXPECTED = {
     "udemy-catalog": (16429, 16429, {}),
     "ds-colleges": (632, 632, {}),
     "mastersportal": (5094, 4391, {}),  # 694 (2019) + 4,400 (2025) rows
-    "studyineurope": (18087, 16837, {}),
     # 3,522 workbook courses + 475 programs + 2,183 program courses; 890 workbook courses are in programs
     "coursera-courses": (6180, 4997, {}),
     "udacity": (198, 193, {}),  # 177 courses (5 listed twice) and 21 nanodegrees
