@@ -1,8 +1,11 @@
 """`mlpath db`: the analyst's and operator's view of the database."""
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from cli.errors import RUN_FAILED
+from cli.errors import RUN_FAILED, bad_input
 from cli.output import CommandOutput, output_options
 
 db = typer.Typer(help="Migrate and inspect the catalogue database.", no_args_is_help=True, add_completion=False)
@@ -23,17 +26,42 @@ def upgrade() -> None:
 
 
 @db.command()
-@output_options
-def stats() -> CommandOutput:
-    """Programs by kind and credential, and rejections by reason."""
+def export(
+    path: Annotated[Path, typer.Argument(help="File to write (replaced when it exists).")],
+    file_format: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+) -> None:
+    """Write the whole catalogue, one row per program, with the columns of program_catalog."""
+    from pipeline.store.export import FORMATS, export_catalogue
+
+    if file_format not in FORMATS:
+        raise bad_input(f"--format {file_format!r}: choose csv or parquet")
+    if not path.parent.is_dir():
+        raise bad_input(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
+    engine = _catalogue_engine()
+    written = export_catalogue(engine, path, file_format)
+    engine.dispose()
+    typer.echo(f"exported {written} programs to {path}", err=True)
+
+
+def _catalogue_engine():
     from pipeline.settings import Settings
-    from pipeline.store.db import has_catalogue, make_engine, reader_session
-    from pipeline.store.schema import Program, RejectedItem
+    from pipeline.store.db import has_catalogue, make_engine
 
     engine = make_engine(Settings().database)
     if not has_catalogue(engine):
         typer.echo("error: no catalogue in the database yet: run `mlpath run` (or `mlpath db upgrade`) first", err=True)
         raise typer.Exit(RUN_FAILED)
+    return engine
+
+
+@db.command()
+@output_options
+def stats() -> CommandOutput:
+    """Programs by kind and credential, and rejections by reason."""
+    from pipeline.store.db import reader_session
+    from pipeline.store.schema import Program, RejectedItem
+
+    engine = _catalogue_engine()
     with reader_session(engine) as session:
         programs = _counts(session, Program.kind, Program.credential)
         rejected = _counts(session, RejectedItem.source, RejectedItem.reason, latest_only=True)

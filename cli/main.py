@@ -54,7 +54,7 @@ COMMANDS = {
     ),
     "db": LazyCommand(
         "cli.db:db", "Migrate and inspect the catalogue database.",
-        ("mlpath db upgrade", "mlpath db stats --output json"),
+        ("mlpath db upgrade", "mlpath db stats --output json", "mlpath db export --format parquet catalogue.parquet"),
     ),
 }  # fmt: skip
 

@@ -33,6 +33,7 @@ class Source:
     trust: int = 1  # general trust, higher wins a disagreement (see merge_order)
     trusted_for: frozenset[str] = frozenset()  # fields this source is the authority on
     cadence: str = MONTHLY  # default cron of its scheduled crawl (configuration may override)
+    search_site: str | None = None  # the site whose pages a web search for a program is kept to
     enabled: bool = True
 
     def accepts(self, url: str) -> bool:
@@ -142,6 +143,7 @@ SOURCES: dict[str, Source] = {
             platform=None,
             price_period="year",
             fallback_credential="master",  # both collections searched master's programs only
+            search_site="mastersportal.com",
             trust=2,
         ),
         _feed_source(

@@ -1,9 +1,11 @@
 """A raw item (crawlers/items.py fields, as a dict) -> a clean Program, or a Rejection with its reason.
 
 Validation happens in this order, and the first failure is the reason: missing source id, missing
-title, missing or non-http URL, unrecognised credential or one we do not list, off-topic,
-implausible yearly tuition. Everything else is optional: a malformed value becomes None (unknown),
-never an exception and never a guess.
+title, a URL that is not http(s), unrecognised credential or one we do not list, off-topic, implausible
+yearly tuition, then the checks of pipeline/validate.py (signs and ranges of numbers, lengths).
+Everything else is optional: a malformed value becomes None (unknown), never an exception and never a
+guess. A listing without a page of its own (or whose URL is a dataset file) gets a search link
+(pipeline/normalize/link.py).
 """
 
 import re
@@ -16,6 +18,7 @@ from pipeline.normalize.duration import ParsedDuration, parse_duration
 from pipeline.normalize.effort import parse_effort, total_hours
 from pipeline.normalize.language import normalize_language
 from pipeline.normalize.level import normalize_level
+from pipeline.normalize.link import program_link
 from pipeline.normalize.pacing import normalize_pacing
 from pipeline.normalize.price import parse_price
 from pipeline.normalize.rating import normalize_rating, normalize_rating_count
@@ -24,6 +27,7 @@ from pipeline.normalize.sources import declared, delivery_of_platform, pacing_of
 from pipeline.normalize.text import clean_text, clean_title, parse_flag
 from pipeline.records import Program, Rejection
 from pipeline.relevance import assess_relevance
+from pipeline.validate import why_refused, within_bounds
 
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
 
@@ -42,9 +46,7 @@ def clean(raw: dict) -> Program | Rejection:
         return Rejection(source, "missing source_id", raw)
     if title is None:
         return Rejection(source, "missing title", raw)
-    if url is None:
-        return Rejection(source, "missing URL", raw)
-    if not _HTTP_URL.match(url):
+    if url is not None and not _HTTP_URL.match(url):
         return Rejection(source, f"invalid URL: {url[:100]!r}", raw)
 
     credential = classify_credential(
@@ -89,13 +91,18 @@ def clean(raw: dict) -> Program | Rejection:
         return Rejection(source, refusal, raw)
     rating_count = normalize_rating_count(raw.get("rating_count"))
 
-    return Program(
+    institution = clean_text(raw.get("institution"))
+    provider = clean_text(raw.get("provider")) or platform
+    link = program_link(url, source=source, title=title, offered_by=institution or provider, platform=platform,
+                        is_listing=parse_flag(extra.get("url_is_listing")) is True)
+    program = within_bounds(Program(
         source=source,
         source_id=source_id,
-        url=url,
+        url=link.url,
+        url_kind=link.kind,
         title=title,
-        provider=clean_text(raw.get("provider")) or platform,
-        institution=clean_text(raw.get("institution")),
+        provider=provider,
+        institution=institution,
         kind=credential.kind,
         credential=credential.credential,
         delivery=normalize_delivery(raw.get("delivery")) or delivery_of_platform(platform),
@@ -116,7 +123,9 @@ def clean(raw: dict) -> Program | Rejection:
         tuition_free_eu=parse_flag(extra.get("tuition_free_eu")),
         fetched_at=clean_text(raw.get("fetched_at")),
         raw=raw,
-    )
+    ))
+    reason = why_refused(program)
+    return Rejection(source, reason, raw) if reason else program
 
 
 def _total_hours(duration: ParsedDuration, effort: float | None) -> float | None:

@@ -48,6 +48,7 @@ class Program:
     rating_count: int | None
     description: str | None
     skills: tuple[str, ...] = ()
+    url_kind: str = "page"  # page: the program's own page | search: a search page for it
     topics: tuple[str, ...] = ()  # which of ml / ai / data_science it is relevant to
     relevance: float | None = None  # 0-1, how squarely it is about ML/AI/data science (pipeline.relevance)
     tuition_free_eu: bool | None = None  # EU residents study it tuition-free; None when not said

@@ -35,6 +35,7 @@ class ListedPrice:
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 _ISO_CODE = re.compile(r"\b[A-Z]{3}\b")
+_EXPONENT = re.compile(r"\d\s*[eE][+-]?\d")  # "1e999": a number no price is written as
 _FREE = re.compile(r"\b(free|gratis|gratuito|gratuit)\b", re.IGNORECASE)
 # "प्रति वर्ष" (per year) and "प्रति क्रेडिट" (per credit): Class Central's captured pages have their
 # visible text machine-translated to Hindi.
@@ -68,6 +69,8 @@ def _from_number(amount: float | None, currency: str | None) -> ListedPrice | No
 def _from_text(text: str, currency_field: object) -> ListedPrice | None:
     period = _period_of(text)
     main_text = _PARENTHESISED.sub(" ", text)
+    if _EXPONENT.search(main_text):
+        return None
     amounts = [amount for token in _NUMBER.findall(main_text) if (amount := _as_float(token)) is not None]
     currency = _currency_of(main_text, currency_field)
     if _FREE.search(main_text):

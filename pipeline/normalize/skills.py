@@ -27,12 +27,12 @@ def _split(text: str | None) -> list[str]:
     if text is None:
         return []
     for index, name in enumerate(SKILLS_WITH_COMMAS):
-        text = text.replace(name, f"\x00{index}\x00")
+        text = text.replace(name, f"\ue000{index}\ue001")
     parts = (clean_text(part) for part in re.split(r"[,;|\n]", text))
     return [_restored(part) for part in parts if part]
 
 
 def _restored(part: str) -> str:
     for index, name in enumerate(SKILLS_WITH_COMMAS):
-        part = part.replace(f"\x00{index}\x00", name)
+        part = part.replace(f"\ue000{index}\ue001", name)
     return part

@@ -7,15 +7,17 @@ import re
 MISSING_MARKERS = frozenset({"", "none", "null", "nan", "n/a", "na", "-", "--", "not available", "unknown"})
 
 _WHITESPACE = re.compile(r"\s+")
+# Control characters other than whitespace (C0, DEL, C1): never part of a listing's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: object) -> str | None:
-    """Whitespace-collapsed text, or None when the value is empty or a missing-value placeholder."""
+    """Whitespace-collapsed text without control characters, or None when empty or a placeholder."""
     if value is None or isinstance(value, (dict, list, tuple, set, bool)):
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = _WHITESPACE.sub(" ", _CONTROL.sub("", str(value))).strip()
     return None if text.lower() in MISSING_MARKERS else text
 
 

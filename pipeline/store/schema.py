@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -82,11 +83,14 @@ class Program(Base):
     total_hours: Mapped[float | None] = mapped_column(Float)
     rating: Mapped[float | None] = mapped_column(Float)
     rating_count: Mapped[int | None] = mapped_column(Integer)
-    url: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)  # a page a person can open: never a dataset file
+    url_kind: Mapped[str] = mapped_column(String(8), default="page", server_default="page")  # page | search
     description: Mapped[str | None] = mapped_column(Text)
     skills: Mapped[list] = mapped_column(JSON, default=list)
     topics: Mapped[list] = mapped_column(JSON, default=list)
     relevance: Mapped[float | None] = mapped_column(Float)  # 0-1: how squarely about ML/AI/data science
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # false: no source lists it
+    captured: Mapped[str | None] = mapped_column(String(40))  # newest fetch time of the data behind it
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
 
@@ -104,6 +108,7 @@ class SourceRecord(Base):
     source_id: Mapped[str] = mapped_column(String(512))
     url: Mapped[str] = mapped_column(Text)
     raw: Mapped[dict] = mapped_column(JSON)
+    values: Mapped[dict] = mapped_column(JSON, default=dict)  # this listing's clean values, merged by trust
     fetched_at: Mapped[str | None] = mapped_column(String(40))
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime)

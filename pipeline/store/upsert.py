@@ -1,9 +1,15 @@
-"""Idempotent storage of one crawl's clean programs and rejections, with a history of changes."""
+"""Idempotent storage of one crawl's clean programs and rejections, with a history of changes.
+
+Each listing is kept as a source record with its own clean values; a program's values are then merged
+from all of its listings by trust (pipeline/store/merge.py), so storing the same crawl again, or the
+sources in another order, changes nothing but when each was last seen.
+"""
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 
 from sqlalchemy import Insert, select
@@ -12,25 +18,23 @@ from sqlalchemy.orm import Session
 
 from pipeline.dedupe import dedupe_key
 from pipeline.records import Program, Rejection
+from pipeline.store.matching import CatalogueIndex
+from pipeline.store.merge import merged_values
 from pipeline.store.schema import CrawlRun, ProgramChange, RejectedItem, SourceRecord
 from pipeline.store.schema import Program as ProgramRow
 
 CHUNK_SIZE = 500
 
-# Fields a later listing may change; their changes are kept in program_changes.
+# Changes kept in program_changes: price, duration and whether any source still lists the program.
 TRACKED_FIELDS = (
-    "title", "provider", "institution", "kind", "credential", "delivery", "pacing", "level",
-    "language", "country", "cost_usd", "cost_model", "cost_amount", "cost_currency", "cost_rate_date", "cost_basis",
-    "tuition_free_eu",
-    "duration_weeks_min", "duration_weeks_max", "effort_hours_per_week", "total_hours", "rating",
-    "rating_count", "url", "description", "skills", "topics", "relevance",
+    "cost_usd", "cost_model", "cost_amount", "cost_currency", "duration_weeks_min", "duration_weeks_max", "active",
 )
 
 
 @dataclass(frozen=True)
 class StoredPrograms:
     stored: int  # listings stored (several may merge into one program)
-    changed: int  # fields of existing programs that this crawl changed
+    changed: int  # tracked fields of existing programs that this crawl changed
 
 
 def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program]) -> StoredPrograms:
@@ -39,19 +43,16 @@ def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program])
     A crawl may list one record (source, source_id) several times (a course in each program it belongs
     to): the listings are merged into one before storing, and each counts as stored.
     """
+    index = CatalogueIndex.load(session)
     records, stored = merge_repeated_records(programs)
     changed = 0
     for chunk in _chunks(records, CHUNK_SIZE):
         now = datetime.now(UTC).replace(tzinfo=None)
-        by_key = {dedupe_key(program): program for program in chunk}
-        existing = _existing_programs(session, list(by_key))
-        rows = [_merged_row(key, program, existing.get(key), now) for key, program in by_key.items()]
-        changes = [change for row in rows for change in _changes(existing.get(row["dedupe_key"]), row, run, now)]
-        ids = _upsert_programs(session, rows)
-        _upsert_source_records(session, run, chunk, ids, now)
-        if changes:
-            session.add_all(changes)
-        changed += len(changes)
+        before = {index.by_record.get((program.source, program.source_id)) for program in chunk}
+        program_ids = _assign_programs(session, index, chunk, now)
+        _upsert_source_records(session, run, chunk, program_ids, now)
+        affected = (set(program_ids) | before) - {None}
+        changed += refresh_programs(session, affected, run, now)
     return StoredPrograms(stored=stored, changed=changed)
 
 
@@ -83,6 +84,40 @@ def _unknown(value: object) -> bool:
     return value in (None, (), "", {})
 
 
+def refresh_programs(session: Session, program_ids: set[int], run: CrawlRun, now: datetime) -> int:
+    """Re-merge these programs from their listings; record tracked changes; return how many.
+
+    A program first seen in this run has no history yet: what a second source adds to it is not a change.
+    """
+    listings = defaultdict(list)
+    captured: dict[int, str] = {}
+    records = select(SourceRecord.program_id, SourceRecord.source, SourceRecord.source_id, SourceRecord.values,
+                     SourceRecord.fetched_at).where(SourceRecord.program_id.in_(program_ids))
+    for program_id, source, source_id, values, fetched_at in session.execute(records):
+        listings[program_id].append((source, source_id, values))
+        if fetched_at:
+            captured[program_id] = max(captured.get(program_id, ""), fetched_at[:10])
+    changes = []
+    rows = select(ProgramRow).where(ProgramRow.id.in_(program_ids)).with_for_update()
+    for row in session.scalars(rows):
+        if listings[row.id]:
+            values = {**_from_json(merged_values(listings[row.id])), "active": True,
+                      "captured": captured.get(row.id), "last_seen": now}
+        else:
+            values = {"active": False}  # its last listing moved to another program
+        for field, value in values.items():
+            old = getattr(row, field)
+            if old == value:
+                continue
+            if field in TRACKED_FIELDS and row.first_seen < run.started:
+                changes.append(ProgramChange(program_id=row.id, crawl_run_id=run.id, field=field,
+                                             old_value=_text(old), new_value=_text(value), changed_at=now))
+            setattr(row, field, value)
+    session.add_all(changes)
+    session.flush()
+    return len(changes)
+
+
 def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejection]) -> int:
     count = 0
     for chunk in _chunks(rejections, CHUNK_SIZE):
@@ -102,22 +137,35 @@ def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejec
     return count
 
 
-def _existing_programs(session: Session, keys: list[str]) -> dict[str, ProgramRow]:
-    # populate_existing: rows an earlier chunk loaded were since upserted past the session's copies.
-    query = select(ProgramRow).where(ProgramRow.dedupe_key.in_(keys)).execution_options(populate_existing=True)
-    found = session.scalars(query)
-    return {row.dedupe_key: row for row in found}
+def _assign_programs(session: Session, index: CatalogueIndex, chunk: Sequence[Program],
+                     now: datetime) -> list[int]:
+    """The program id of each listing, inserting the programs not stored yet (in one statement)."""
+    refs: list[int] = []
+    new: dict[int, Program] = {}  # provisional (negative) id -> the listing that creates the program
+    for program in chunk:
+        ref = index.program_of(program)
+        if ref is None:
+            ref = -(len(new) + 1)
+            new[ref] = program
+        index.add(program, ref)
+        refs.append(ref)
+    ids_by_key = _insert_programs(session, {dedupe_key(program): program for program in new.values()}, now)
+    real_ids = {ref: ids_by_key[dedupe_key(program)] for ref, program in new.items()}
+    index.settle(real_ids)
+    return [real_ids.get(ref, ref) for ref in refs]
 
 
-def _merged_row(key: str, program: Program, existing: ProgramRow | None, now: datetime) -> dict:
-    """The new listing's values, keeping what an earlier listing knew where this one is silent."""
-    row = _program_values(program)
-    if existing is not None:
-        for field, value in row.items():
-            if value in (None, [], ""):
-                row[field] = getattr(existing, field)
-    row.update(dedupe_key=key, first_seen=existing.first_seen if existing else now, last_seen=now)
-    return row
+def _insert_programs(session: Session, new: dict[str, Program], now: datetime) -> dict[str, int]:
+    if not new:
+        return {}
+    rows = [{**_program_values(program), "dedupe_key": key, "first_seen": now, "last_seen": now,
+             "captured": (program.fetched_at or "")[:10] or None} for key, program in new.items()]
+    statement = _insert(session, ProgramRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id)).all())
+    if missing := set(new) - set(ids):  # inserted meanwhile by another writer
+        found = select(ProgramRow.dedupe_key, ProgramRow.id).where(ProgramRow.dedupe_key.in_(missing))
+        ids.update(session.execute(found).all())
+    return ids
 
 
 def _program_values(program: Program) -> dict:
@@ -146,6 +194,7 @@ def _program_values(program: Program) -> dict:
         "rating": program.rating,
         "rating_count": program.rating_count,
         "url": program.url,
+        "url_kind": program.url_kind,
         "description": program.description,
         "skills": list(program.skills),
         "topics": list(program.topics),
@@ -153,49 +202,39 @@ def _program_values(program: Program) -> dict:
     }
 
 
-def _changes(existing: ProgramRow | None, row: dict, run: CrawlRun, now: datetime) -> Iterator[ProgramChange]:
-    if existing is None:
-        return
-    for field in TRACKED_FIELDS:
-        old, new = getattr(existing, field), row[field]
-        if old != new:
-            yield ProgramChange(
-                program_id=existing.id, crawl_run_id=run.id, field=field,
-                old_value=_text(old), new_value=_text(new), changed_at=now,
-            )
-
-
-def _upsert_programs(session: Session, rows: list[dict]) -> dict[str, int]:
-    statement = _insert(session, ProgramRow).values(rows)
-    updatable = {field: statement.excluded[field] for field in (*TRACKED_FIELDS, "last_seen")}
-    statement = statement.on_conflict_do_update(index_elements=["dedupe_key"], set_=updatable)
-    returned = session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id))
-    return {key: program_id for key, program_id in returned}
-
-
 def _upsert_source_records(
-    session: Session, run: CrawlRun, programs: Sequence[Program], ids: dict[str, int], now: datetime
+    session: Session, run: CrawlRun, programs: Sequence[Program], program_ids: list[int], now: datetime
 ) -> None:
     rows = {
         (program.source, program.source_id): {
-            "program_id": ids[dedupe_key(program)],
+            "program_id": program_id,
             "crawl_run_id": run.id,
             "source": program.source,
             "source_id": program.source_id,
             "url": program.url,
             "raw": program.raw,
+            "values": _to_json(_program_values(program)),
             "fetched_at": program.fetched_at,
             "first_seen": now,
             "last_seen": now,
         }
-        for program in programs
+        for program, program_id in zip(programs, program_ids, strict=True)
     }
     statement = _insert(session, SourceRecord).values(list(rows.values()))
-    updatable = ("program_id", "crawl_run_id", "url", "raw", "fetched_at", "last_seen")
+    updatable = ("program_id", "crawl_run_id", "url", "raw", "values", "fetched_at", "last_seen")
     statement = statement.on_conflict_do_update(
         index_elements=["source", "source_id"], set_={field: statement.excluded[field] for field in updatable}
     )
     session.execute(statement)
+
+
+def _to_json(values: dict) -> dict:
+    return {field: value.isoformat() if isinstance(value, date) else value for field, value in values.items()}
+
+
+def _from_json(values: dict) -> dict:
+    rate_date = values.get("cost_rate_date")
+    return {**values, "cost_rate_date": date.fromisoformat(rate_date) if rate_date else None}
 
 
 def _insert(session: Session, table) -> Insert:

@@ -105,7 +105,6 @@ def test_a_coursera_specialization_without_price_is_estimated_visibly():
         ({"source_id": None}, "missing source_id"),
         ({"title": "  "}, "missing title"),
         ({"title": "None"}, "missing title"),
-        ({"url": None}, "missing URL"),
         ({"url": "../course/edx-cybersecurity-7844.html"}, "invalid URL: '../course/edx-cybersecurity-7844.html'"),
         ({"source": "ds-colleges", "credential": "Diploma of Fun"}, "unrecognised credential: 'Diploma of Fun'"),
         ({"source": "coursera-catalog", "credential": "None", "title": "IBM Data Science"}, "missing credential"),

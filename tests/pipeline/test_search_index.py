@@ -1,4 +1,4 @@
-"""Migration 0002_cli (the last of the chain): the FTS5 index indexes the programs already stored, and goes away cleanly."""
+"""Migration 0002_cli (last of the chain): the FTS5 index indexes the programs already stored, goes away cleanly."""
 
 import pytest
 from alembic.config import Config

@@ -10,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from alembic import command
 from pipeline.records import Cost, Duration, Program, Rejection
 from pipeline.store.db import make_engine, reader_session, writer_session
-from pipeline.store.migrate import ALEMBIC_INI, upgrade_to_head
+from pipeline.store.matching import same_school
+from pipeline.store.migrate import ALEMBIC_INI
 from pipeline.store.runs import open_run
 from pipeline.store.schema import Program as ProgramRow
 from pipeline.store.schema import ProgramChange, RejectedItem, SourceRecord
@@ -19,7 +20,7 @@ from pipeline.store.upsert import store_programs, store_rejections
 CATALOG_COLUMNS = [
     "id", "title", "provider", "kind", "credential", "delivery", "pacing", "level", "language", "country",
     "cost_usd", "cost_model", "duration_weeks", "effort_hours_per_week", "total_hours", "rating",
-    "rating_count", "url", "source_count", "first_seen", "last_seen",
+    "rating_count", "url", "url_kind", "active", "source_count", "captured", "first_seen", "last_seen",
 ]
 
 # Shaped like the real edX row "Machine Learning with Python: from Linear Models to Deep Learning".
@@ -34,15 +35,6 @@ EDX_COURSE = Program(
     rating=None, rating_count=None, description="An in-depth introduction to machine learning.",
     skills=("machine learning",), topics=("ml",),
 )
-
-
-@pytest.fixture
-def engine(tmp_path):
-    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
 
 
 def store(engine, run_id, source, programs=(), rejections=()):
@@ -173,8 +165,113 @@ def test_rejections_are_stored_with_their_reason_and_raw_item(engine):
 
 
 def test_a_failed_write_leaves_nothing_half_written(engine):
-    broken = dataclasses.replace(EDX_COURSE, source_id="second", title=None)  # NOT NULL title
+    broken = dataclasses.replace(EDX_COURSE, source_id="second", title=None, url="https://example.org/2")  # NOT NULL
     with pytest.raises(IntegrityError):
         store(engine, "run-1", "edx-catalog", [EDX_COURSE, broken])
     assert count(engine, ProgramRow) == 0
     assert count(engine, SourceRecord) == 0
+
+
+def test_each_field_comes_from_the_most_trusted_source_whichever_is_stored_last(engine):
+    # coursera is the registry's authority on level; classcentral states another one.
+    on_coursera = dataclasses.replace(EDX_COURSE, source="coursera", source_id="learn/ml-python", level="intermediate")
+    on_classcentral = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="course/ml-python",
+                                          level="beginner")
+    for run in ("run-1", "run-2", "run-3"):
+        store(engine, run, "classcentral", [on_classcentral])
+        store(engine, run, "coursera", [on_coursera])
+        store(engine, run, "classcentral", [on_classcentral])
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT level FROM programs")).scalar_one() == "intermediate"
+    assert count(engine, ProgramChange) == 0  # nothing flips back and forth
+
+
+def test_a_programs_own_page_beats_a_search_link_from_any_source(engine):
+    search = dataclasses.replace(EDX_COURSE, source="coursera-catalog", source_id="mit/ml",
+                                 url="https://www.coursera.org/search?query=ML", url_kind="search")
+    store(engine, "run-1", "coursera-catalog", [search])
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT url, url_kind, source_count FROM program_catalog")).one()
+    assert tuple(row) == (EDX_COURSE.url, "page", 2)
+
+
+def test_the_same_page_listed_under_another_title_is_one_program(engine):
+    renamed = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="course/x",
+                                  title="MITx 6.86x Machine Learning with Python")
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    store(engine, "run-1", "classcentral", [renamed])
+    assert count(engine, ProgramRow) == 1
+
+
+def test_a_near_identical_title_from_another_source_is_the_same_program(engine):
+    near = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="course/y", url="https://example.org/y",
+                               title="Machine Learning with Python: from Linear Model to Deep Learning")
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    store(engine, "run-1", "classcentral", [near])
+    assert count(engine, ProgramRow) == 1
+
+
+def test_near_identical_titles_of_one_source_stay_two_programs(engine):
+    sequel = dataclasses.replace(EDX_COURSE, source_id="second", url="https://example.org/2",
+                                 title="Machine Learning with Python: from Linear Models to Deep Learning II")
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE, sequel])
+    assert count(engine, ProgramRow) == 2
+
+
+def test_the_same_title_at_two_schools_is_two_programs(engine):
+    elsewhere = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="course/z", url="https://example.org/z",
+                                    institution="Harvard University")
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    store(engine, "run-1", "classcentral", [elsewhere])
+    assert count(engine, ProgramRow) == 2
+
+
+def test_a_listing_repeated_in_one_feed_is_stored_once(engine):
+    counts, _ = store(engine, "run-1", "edx-catalog", [EDX_COURSE, EDX_COURSE])
+    assert counts.stored == 2
+    assert (count(engine, ProgramRow), count(engine, SourceRecord)) == (1, 1)
+
+
+def test_captured_is_the_newest_fetch_behind_the_program(engine):
+    older = dataclasses.replace(EDX_COURSE, fetched_at="2021-08-11T00:00:00Z")
+    newer = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="c", fetched_at="2023-02-17T04:00:00Z")
+    store(engine, "run-1", "edx-catalog", [older])
+    store(engine, "run-1", "classcentral", [newer])
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT captured FROM program_catalog")).scalar_one() == "2023-02-17"
+
+
+def test_the_same_title_from_a_school_written_another_way_is_one_program(engine):
+    other_spelling = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="course/w",
+                                         url="https://example.org/w",
+                                         institution="The Massachusetts Institute of Technology")
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    store(engine, "run-1", "classcentral", [other_spelling])
+    assert count(engine, ProgramRow) == 1
+
+
+def test_a_listing_naming_only_its_platform_joins_the_same_title_on_that_platform(engine):
+    on_udemy = dataclasses.replace(EDX_COURSE, source="udemy-catalog", source_id="903744", provider="Jose Portilla",
+                                   institution=None, url="https://www.udemy.com/courses/search/?q=x", url_kind="search")
+    via_classcentral = dataclasses.replace(on_udemy, source="classcentral", source_id="course/udemy-x",
+                                           provider="Udemy", url="https://www.classcentral.com/course/udemy-x",
+                                           url_kind="page")
+    on_coursera = dataclasses.replace(via_classcentral, source="coursera", source_id="learn/x", provider="Coursera",
+                                      url="https://www.coursera.org/learn/x")
+    store(engine, "run-1", "udemy-catalog", [on_udemy])
+    store(engine, "run-1", "classcentral", [via_classcentral])
+    store(engine, "run-1", "coursera", [on_coursera])
+    with engine.connect() as connection:
+        assert sorted(connection.execute(text("SELECT source_count FROM program_catalog")).scalars()) == [1, 2]
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("university of london", "university of london international programmes", True),
+    ("the university of california san diego", "university of california san diego", True),
+    ("university of washington", "washington university in st louis", False),
+    ("university of london", "university of londonderry", False),
+    ("harvard university", "stanford university", False),
+])
+def test_school_names_written_another_way(first, second, same):
+    assert same_school(first, second) is same

@@ -1,0 +1,159 @@
+"""Which stored program a new listing belongs to, in the order of how sure we can be:
+
+1. the listing was stored before (same source and source id): the program it went to then;
+2. the same key (credential, transliterated title, school or provider: pipeline/dedupe.py);
+3. the same page with the same credential (a program's own URL, as two sources give it; a school's
+   page shared by its bachelor's and master's does not merge them);
+4. the same title and credential from another source, offered by the same school written another way
+   ("The University of California, San Diego"; "University of London" and its "International
+   Programmes"), or on the same platform where one listing names only the platform;
+5. a near-identical title (rapidfuzz) with the same credential and school, from another source.
+
+Listings of one source with different ids are different programs by that source's own account, so
+steps 4 and 5 never join a listing to a program its own source already lists.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crawlers.registry import SOURCES
+from pipeline.dedupe import NEAR_DUPLICATE_SCORE, dedupe_key, fold, folded_title, offered_by, title_similarity
+from pipeline.normalize.sources import ONLINE_PLATFORMS
+from pipeline.records import Program
+from pipeline.store.schema import Program as ProgramRow
+from pipeline.store.schema import SourceRecord
+
+TRACKING_PARAMETERS = ("utm_", "ref", "source", "campaign")
+PLATFORMS = frozenset(ONLINE_PLATFORMS)  # folded platform names
+SAME_SCHOOL_SCORE = 90  # rapidfuzz token_sort_ratio of two folded school names written differently
+
+
+@dataclass
+class Facts:
+    """What the index knows of one program: who offers it, on which platforms, listed by which sources."""
+
+    offered_by: str
+    platforms: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CatalogueIndex:
+    """Stored programs by everything a listing may share with them. A program inserted in the current
+    chunk is known under a provisional negative id until `settle` gives its real one."""
+
+    by_record: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_key: dict[str, int] = field(default_factory=dict)
+    by_page: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_title: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_school: dict[tuple[str, str], dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    facts: dict[int, Facts] = field(default_factory=dict)
+    real_ids: dict[int, int] = field(default_factory=dict)  # provisional id -> id in the database
+
+    @classmethod
+    def load(cls, session: Session) -> "CatalogueIndex":
+        index = cls()
+        sources_of = defaultdict(set)
+        for source, source_id, program_id in session.execute(
+            select(SourceRecord.source, SourceRecord.source_id, SourceRecord.program_id)
+        ):
+            index.by_record[source, source_id] = program_id
+            sources_of[program_id].add(source)
+        rows = session.execute(select(ProgramRow.id, ProgramRow.dedupe_key, ProgramRow.url, ProgramRow.url_kind,
+                                      ProgramRow.credential, ProgramRow.title, ProgramRow.institution,
+                                      ProgramRow.provider))
+        for program_id, key, url, url_kind, credential, title, institution, provider in rows:
+            index.by_key[key] = program_id
+            if url_kind == "page":
+                index.by_page.setdefault((credential, page_of(url)), program_id)
+            index._add_program(program_id, credential, fold(title), fold(institution or provider),
+                               fold(provider), sources_of[program_id])
+        return index
+
+    def program_of(self, program: Program) -> int | None:
+        """The program this listing belongs to (maybe provisional), or None for a new program."""
+        found = (
+            self.by_record.get((program.source, program.source_id))
+            or self.by_key.get(dedupe_key(program))
+            or (self.by_page.get((program.credential, page_of(program.url))) if program.url_kind == "page" else None)
+            or self._same_title_elsewhere(program)
+            or self._near_duplicate(program)
+        )
+        return self.real_ids.get(found, found) if found else None
+
+    def add(self, program: Program, ref: int) -> None:
+        """Index a listing under its program's id (negative: provisional, see `settle`)."""
+        self.by_record[program.source, program.source_id] = ref
+        self.by_key.setdefault(dedupe_key(program), ref)
+        if program.url_kind == "page":
+            self.by_page.setdefault((program.credential, page_of(program.url)), ref)
+        self._add_program(ref, program.credential, folded_title(program), offered_by(program),
+                          fold(program.provider), {program.source})
+
+    def settle(self, real_ids: dict[int, int]) -> None:
+        self.real_ids.update(real_ids)
+
+    def _add_program(self, ref: int, credential: str, title: str, school: str, provider: str,
+                     sources: set[str]) -> None:
+        facts = self.facts.setdefault(ref, Facts(offered_by=school))
+        facts.sources |= sources
+        facts.platforms |= {platform for source in sources if (platform := _platform_of_source(source))}
+        if provider in PLATFORMS:
+            facts.platforms.add(provider)
+        if ref not in self.by_title[credential, title]:
+            self.by_title[credential, title].append(ref)
+        self.by_school[credential, school].setdefault(ref, title)
+
+    def _same_title_elsewhere(self, program: Program) -> int | None:
+        school = offered_by(program)
+        platforms = {fold(program.provider)} & PLATFORMS | {_platform_of_source(program.source)} - {None}
+        for ref in self.by_title.get((program.credential, folded_title(program)), ()):
+            facts = self.facts[ref]
+            if program.source in facts.sources:
+                continue
+            if same_school(school, facts.offered_by) or (
+                (school in PLATFORMS or facts.offered_by in PLATFORMS) and platforms & facts.platforms
+            ):
+                return ref
+        return None
+
+    def _near_duplicate(self, program: Program) -> int | None:
+        candidates = {
+            ref: title
+            for ref, title in self.by_school.get((program.credential, offered_by(program)), {}).items()
+            if program.source not in self.facts[ref].sources
+        }
+        if not candidates:
+            return None
+        best = process.extractOne(folded_title(program), candidates, scorer=title_similarity,
+                                  score_cutoff=NEAR_DUPLICATE_SCORE)
+        return best[2] if best else None
+
+
+def same_school(first: str, second: str) -> bool:
+    """Two folded school names for one school: written alike, or one's words all within the other's."""
+    if not first or not second:
+        return False
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    return fuzz.token_sort_ratio(first, second) >= SAME_SCHOOL_SCORE or (
+        len(shorter) >= 2 and f" {' '.join(shorter)} " in f" {' '.join(longer)} "
+    )
+
+
+def page_of(url: str) -> str:
+    """A URL compared as a page: no scheme, 'www.', fragment, trailing slash or tracking parameters."""
+    parts = urlsplit(url)
+    query = urlencode([(name, value) for name, value in parse_qsl(parts.query)
+                       if not name.lower().startswith(TRACKING_PARAMETERS)])
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def _platform_of_source(source: str) -> str | None:
+    declared = SOURCES.get(source)
+    return fold(declared.platform) if declared and declared.platform else None
