@@ -8,6 +8,7 @@ from cli.db import db
 from cli.errors import BAD_INPUT
 from cli.recommend import recommend
 from cli.run import run
+from cli.schedule import schedule
 
 app = typer.Typer(
     name="mlpath",
@@ -18,6 +19,7 @@ app = typer.Typer(
 app.command()(run)
 app.command()(recommend)
 app.add_typer(db, name="db")
+app.add_typer(schedule, name="schedule")
 
 
 def main() -> None:
