@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -50,10 +51,11 @@ def print_report(summaries) -> None:
     """The run report's table on stdout; the verdict and each failure's reason on stderr."""
     from flows.report import COLUMNS, report_rows, verdict
 
-    table = Table(title="mlpath run")
+    rows = report_rows(summaries)
+    table = Table(title="mlpath run", box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)  # 80 columns
     for column in COLUMNS:
         table.add_column(column, justify="left" if column in ("source", "status", "health") else "right")
-    for row in report_rows(summaries):
+    for row in rows:
         table.add_row(*row.values())
     Console().print(table)
     typer.echo(verdict(summaries), err=True)

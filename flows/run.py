@@ -10,21 +10,22 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from crawlers.registry import enabled_sources
 from flows.crawl import crawl_with_retries
 from flows.limits import TRAINER, WRITER, ensure_limits, one_at_a_time
 from flows.report import SourceSummary, failed_sources, publish_report, verdict
 from flows.settings import RunSettings
-from flows.staging import new_run_folder, prune_old_runs
+from flows.staging import RUNS_KEPT, new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
 from pipeline.settings import Settings
-from pipeline.store.db import make_engine, writer_session
+from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import open_run
+from pipeline.store.schema import CrawlRun
 
 # Two spider processes at a time: the machines this runs on have two cores.
 CONCURRENT_CRAWLS = 2
@@ -75,6 +76,7 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], repl
     """Crawls run side by side; each feed is stored as soon as its crawl ends, one store at a time."""
     run_id = uuid.uuid4().hex
     staging = new_run_folder(staging_dir, run_id)
+    sources = longest_first(engine, sources)
     crawl_run_ids = _open_runs(engine, run_id, sources)
     crawl = crawl_with_retries(run_settings)
     futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
@@ -91,7 +93,20 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], repl
             message = str(state.result(raise_on_failure=False))
             get_run_logger().warning("%s failed: %s", source, message)
             outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
-    return [SourceSummary(source, outcomes[source]) for source in sources]
+    return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
+
+
+def longest_first(engine: Engine, sources: list[str]) -> list[str]:
+    """The sources whose last crawl took longest start first, so the two slots end close together;
+    a source never crawled before counts as longest (its cost is unknown)."""
+    latest = (select(CrawlRun.source, CrawlRun.started, CrawlRun.finished)
+              .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources), CrawlRun.finished.is_not(None))
+              .order_by(CrawlRun.id.desc()).limit(len(sources) * RUNS_KEPT))
+    took: dict[str, float] = {}
+    with reader_session(engine) as session:
+        for source, started, finished in session.execute(latest):
+            took.setdefault(source, (finished - started).total_seconds())
+    return sorted(sources, key=lambda source: (-took.get(source, float("inf")), source))
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:
