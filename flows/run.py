@@ -76,7 +76,7 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], repl
     """Crawls run side by side; each feed is stored as soon as its crawl ends, one store at a time."""
     run_id = uuid.uuid4().hex
     staging = new_run_folder(staging_dir, run_id)
-    sources = longest_first(engine, sources)
+    sources = largest_first(engine, sources)
     crawl_run_ids = _open_runs(engine, run_id, sources)
     crawl = crawl_with_retries(run_settings)
     futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
@@ -96,17 +96,17 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], repl
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
 
 
-def longest_first(engine: Engine, sources: list[str]) -> list[str]:
-    """The sources whose last crawl took longest start first, so the two slots end close together;
-    a source never crawled before counts as longest (its cost is unknown)."""
-    latest = (select(CrawlRun.source, CrawlRun.started, CrawlRun.finished)
-              .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources), CrawlRun.finished.is_not(None))
+def largest_first(engine: Engine, sources: list[str]) -> list[str]:
+    """The sources that yielded most items last time start first (crawl and store time grow with
+    items), so the two crawl slots end close together; a source never crawled counts as largest."""
+    latest = (select(CrawlRun.source, CrawlRun.items)
+              .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources))
               .order_by(CrawlRun.id.desc()).limit(len(sources) * RUNS_KEPT))
-    took: dict[str, float] = {}
+    items: dict[str, float] = {}
     with reader_session(engine) as session:
-        for source, started, finished in session.execute(latest):
-            took.setdefault(source, (finished - started).total_seconds())
-    return sorted(sources, key=lambda source: (-took.get(source, float("inf")), source))
+        for source, count in session.execute(latest):
+            items.setdefault(source, count)
+    return sorted(sources, key=lambda source: (-items.get(source, float("inf")), source))
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:

@@ -1,11 +1,9 @@
 """A crawl that fails is recorded as failed with a one-line reason; it does not take the run down."""
 
-from datetime import timedelta
-
 import pytest
 
 from flows.crawl import CrawlFailed, crawl_source
-from flows.run import longest_first
+from flows.run import largest_first
 from flows.store import record_failure
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.migrate import upgrade_to_head
@@ -36,15 +34,14 @@ def test_a_failed_crawl_is_recorded_with_its_message(tmp_path):
     engine.dispose()
 
 
-def test_the_longest_crawls_start_first_and_new_sources_before_them(tmp_path):
+def test_the_largest_sources_start_first_and_new_ones_before_them(tmp_path):
     url = f"sqlite:///{tmp_path / 'catalogue.db'}"
     upgrade_to_head(url)
     engine = make_engine(url)
     with writer_session(engine) as session:
-        for source, seconds in (("ds-colleges", 5), ("udemy-catalog", 60), ("coursera", 20)):
-            run = open_run(session, "run-1", source)
-            close_run(session, run, RunOutcome(status="ok"))
-            run.finished = run.started + timedelta(seconds=seconds)
-    order = longest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"])
+        for source, items in (("ds-colleges", 632), ("udemy-catalog", 16429), ("coursera", 48),
+                              ("ds-colleges", 5)):  # the latest run counts
+            close_run(session, open_run(session, "run-1", source), RunOutcome(status="ok", items=items))
+    order = largest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"])
     assert order == ["mastersportal", "udemy-catalog", "coursera", "ds-colleges"]
     engine.dispose()
