@@ -168,23 +168,27 @@ def test_a_served_deployment_triggered_through_the_api_completes(api, serving):
 def test_a_work_pool_with_two_workers_runs_per_source_crawls_into_postgres(
         api_url, api, small_archive, tmp_path, postgres_url):
     env = environment(tmp_path, api_url, MLPATH_DATABASE_URL=postgres_url, PREFECT_WORKER_QUERY_SECONDS="1")
-    registered = run([MLPATH, "schedule", "serve", "--pool", "mlpath-test", "--replay", str(small_archive)], env)
-    assert registered.returncode == 0, registered.stderr[-3000:]
-    assert api.post("/work_pools/filter", json={}).json()[0]["type"] == "process"
-
+    # The workers start (slowly: they import Prefect) while the deployments are being registered.
     workers = [subprocess.Popen([PREFECT, "worker", "start", "--pool", "mlpath-test", "--type", "process",
                                  "--limit", "1", "--name", f"worker-{number}"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
                for number in (1, 2)]
     try:
+        registered = run([MLPATH, "schedule", "serve", "--pool", "mlpath-test", "--replay", str(small_archive)], env)
+        assert registered.returncode == 0, registered.stderr[-3000:]
+        [pool] = api.post("/work_pools/filter", json={}).json()
+        assert (pool["name"], pool["type"]) == ("mlpath-test", "process")
         flow_run_ids = [trigger(api, f"crawl-{source}") for source in ("ds-colleges", "mastersportal")]
         finished = [finished_flow_run(api, flow_run_id) for flow_run_id in flow_run_ids]
+        polling = api.post("/work_pools/mlpath-test/workers/filter", json={}).json()
     finally:
         for worker in workers:
             stop_process_group(worker)
+    assert sorted(worker["name"] for worker in polling) == ["worker-1", "worker-2"]
     assert [flow_run["state"]["type"] for flow_run in finished] == ["COMPLETED", "COMPLETED"], [
         flow_run["state"] for flow_run in finished]
+    assert {flow_run["work_pool_name"] for flow_run in finished} == {"mlpath-test"}
 
     engine = create_engine(postgres_url)
     with engine.connect() as connection:
