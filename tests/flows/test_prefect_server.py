@@ -96,6 +96,9 @@ def test_a_run_is_recorded_on_the_server_with_its_report(api_url, api, small_arc
 
     [recorded] = flow_runs(api, "mlpath-run")
     assert recorded["state"]["type"] == "COMPLETED"
+    for name in ("mlpath-writer", "mlpath-trainer"):  # created by the run: one store, one training at a time
+        limit = api.get(f"/v2/concurrency_limits/{name}").json()
+        assert (limit["limit"], limit["active"], limit["active_slots"]) == (1, True, 0)
     artifacts = api.post("/artifacts/filter", json={"artifacts": {"key": {"any_": ["mlpath-run-report"]}}}).json()
     [report] = [artifact for artifact in artifacts if artifact["flow_run_id"] == recorded["id"]]
     stored = crawl_runs(tmp_path)["ds-colleges"][1]
@@ -157,6 +160,7 @@ def test_a_served_deployment_triggered_through_the_api_completes(api, serving):
     ds_colleges = served["crawl-ds-colleges"]
     assert [schedule["schedule"]["cron"] for schedule in ds_colleges["schedules"]] == [SOURCES["ds-colleges"].cadence]
     assert ds_colleges["parameters"]["source"] == "ds-colleges"
+    assert (ds_colleges["paused"], served["crawl-schemaorg"]["paused"]) == (False, True)  # schemaorg: not enabled
     assert ds_colleges["parameters"]["replay"].endswith("small.warc.gz")
 
     finished = finished_flow_run(api, trigger(api, "crawl-ds-colleges"))
