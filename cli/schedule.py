@@ -55,8 +55,6 @@ def serve(
 
         check_archive(replay)
         replay = replay.resolve()
-    from flows.schedule import deployments
-
     if pool:
         from flows.schedule import register_in_pool
 
@@ -64,6 +62,8 @@ def serve(
         typer.echo(f"registered {len(names)} deployments in work pool {pool!r}: {', '.join(names)}", err=True)
         return
     from prefect import serve as serve_deployments
+
+    from flows.schedule import deployments
 
     serve_deployments(*deployments(_schedules(), replay))
 
