@@ -52,6 +52,10 @@ COMMANDS = {
         "cli.sources:sources", "Each source's last run, items, field coverage and health; exit 1 when one is flagged.",
         ("mlpath sources", "mlpath sources --output json"),
     ),
+    "schedule": LazyCommand(
+        "cli.schedule:schedule", "Scheduled crawls: list the deployments, or serve them on a Prefect server.",
+        ("mlpath schedule list --output json", "PREFECT_API_URL=http://127.0.0.1:4200/api mlpath schedule serve"),
+    ),
     "db": LazyCommand(
         "cli.db:db", "Migrate and inspect the catalogue database.",
         ("mlpath db upgrade", "mlpath db stats --output json", "mlpath db export --format parquet catalogue.parquet"),

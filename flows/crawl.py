@@ -9,9 +9,11 @@ from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from flows.settings import RunSettings
 
 SETTINGS_MODULE = "crawlers.settings"
-CRAWL_TIMEOUT_SECONDS = 30 * 60
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,8 @@ class CrawlFailed(RuntimeError):
     pass
 
 
-@task(retries=1, retry_delay_seconds=10, task_run_name="crawl-{source}", cache_policy=NO_CACHE)
-def crawl_source(source: str, staging: Path, replay: Path | None = None) -> CrawlOutput:
+@task(task_run_name="crawl-{source}", cache_policy=NO_CACHE)
+def crawl_source(source: str, staging: Path, replay: Path | None = None, timeout_seconds: int = 30 * 60) -> CrawlOutput:
     feed, report, log = (staging / f"{source}.{suffix}" for suffix in ("jsonl", "report.json", "log"))
     command = [
         sys.executable, "-m", "scrapy", "crawl", source,
@@ -38,15 +40,25 @@ def crawl_source(source: str, staging: Path, replay: Path | None = None) -> Craw
         command += ["-s", f"REPLAY_PATH={replay}"]
     environment = {**os.environ, "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
     try:
-        subprocess.run(command, check=True, timeout=CRAWL_TIMEOUT_SECONDS, env=environment,
+        subprocess.run(command, check=True, timeout=timeout_seconds, env=environment,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     except subprocess.CalledProcessError as error:
         raise CrawlFailed(f"{source}: spider exited {error.returncode}: {_last_line(error.stderr, log)}") from None
     except subprocess.TimeoutExpired:
-        raise CrawlFailed(f"{source}: spider still running after {CRAWL_TIMEOUT_SECONDS} s") from None
+        raise CrawlFailed(f"{source}: spider still running after {timeout_seconds} s") from None
     if not report.exists():
         raise CrawlFailed(f"{source}: spider wrote no crawl report ({report})")
     return CrawlOutput(source=source, feed=feed, report=json.loads(report.read_text()))
+
+
+def crawl_with_retries(settings: RunSettings):
+    """The crawl task with the configured retries, each delay twice the one before (a flaky site
+    gets time to recover)."""
+    return crawl_source.with_options(
+        retries=settings.crawl_retries,
+        retry_delay_seconds=exponential_backoff(settings.crawl_retry_backoff_seconds)(settings.crawl_retries),
+        retry_jitter_factor=0.2 if settings.crawl_retries else None,
+    )
 
 
 def _last_line(stderr: str, log: Path) -> str:

@@ -1,78 +1,132 @@
-"""`mlpath run`: crawl every enabled source, clean and store each, retrain, summarise."""
+"""The refresh: crawl sources side by side, clean and store each feed (one writer across every run),
+retrain once, publish the run report. `mlpath run` runs every enabled source; the per-source
+deployments run one source each, through the same code."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from crawlers.registry import enabled_sources
-from flows.crawl import crawl_source
-from flows.staging import new_run_folder, prune_old_runs
+from flows.crawl import crawl_with_retries
+from flows.limits import TRAINER, WRITER, ensure_limits, one_at_a_time
+from flows.report import SourceSummary, failed_sources, publish_report, verdict
+from flows.settings import RunSettings
+from flows.staging import RUNS_KEPT, new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
 from pipeline.settings import Settings
-from pipeline.store.db import make_engine, writer_session
+from pipeline.store.db import make_engine, reader_session, writer_session
+from pipeline.store.health import sources_health
+from pipeline.store.history import mark_unlisted
 from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.runs import RunOutcome, open_run
+from pipeline.store.runs import open_run
+from pipeline.store.schema import CrawlRun
 
 # Two spider processes at a time: the machines this runs on have two cores.
 CONCURRENT_CRAWLS = 2
 
-train_ranker = task(train, name="train", cache_policy=NO_CACHE)
 
-
-@dataclass(frozen=True)
-class SourceSummary:
-    source: str
-    outcome: RunOutcome
+@task(name="train", cache_policy=NO_CACHE)
+def train_ranker(engine: Engine, models_dir: Path) -> None:
+    with one_at_a_time(TRAINER):
+        try:
+            train(engine, models_dir)
+        except EmptyCatalogError:
+            get_run_logger().warning("the ranker was not trained: the catalogue is empty")
 
 
 @flow(name="mlpath-run", task_runner=ThreadPoolTaskRunner(max_workers=CONCURRENT_CRAWLS))
-def run_pipeline(sources: list[str] | None = None, replay: Path | None = None) -> list[SourceSummary]:
-    settings = Settings()
-    upgrade_to_head(settings.database)
+def run_pipeline(sources: list[str] | None = None, replay: Path | None = None) -> State:
+    """Every enabled source (or the named ones). Completed when every source is ok, else Failed
+    naming the failed sources; either way the state's data is the per-source summaries."""
+    return _refresh(sources or enabled_sources(), replay, full=not sources)
+
+
+@flow(name="mlpath-source", flow_run_name="{source}", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def refresh_source(source: str, replay: Path | None = None) -> State:
+    """One source: what each scheduled deployment runs."""
+    return _refresh([source], replay)
+
+
+def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> State:
+    """Crawl, store and retrain. Only a full run (every enabled source) may mark unlisted programs
+    inactive, and only for the sources whose crawl succeeded (pipeline/store/history.py)."""
+    settings, run_settings = Settings(), RunSettings()
+    ensure_limits()
+    with one_at_a_time(WRITER):  # two runs must not migrate one database at once
+        upgrade_to_head(settings.database)
     engine = make_engine(settings.database)
     try:
-        summaries = _crawl_and_store(engine, settings.staging_dir, sources or enabled_sources(), replay)
-        _train(engine, settings.models_dir)
+        run_id = uuid.uuid4().hex
+        summaries = _crawl_and_store(engine, settings.staging_dir, run_id, sources, replay, run_settings)
+        if full:
+            _mark_unlisted(engine, run_id)
+        summaries = _with_health(engine, summaries)
+        train_ranker(engine, settings.models_dir)
     finally:
         engine.dispose()
     prune_old_runs(settings.staging_dir)
-    return summaries
+    publish_report(summaries)
+    if failed_sources(summaries):
+        return Failed(message=verdict(summaries), data=summaries)
+    return Completed(message=verdict(summaries), data=summaries)
 
 
-def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], replay: Path | None) -> list[SourceSummary]:
-    """Crawls run side by side; their feeds are stored one at a time (one writer), in order."""
-    run_id = uuid.uuid4().hex
+def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: list[str], replay: Path | None,
+                     run_settings: RunSettings) -> list[SourceSummary]:
+    """Crawls run side by side; each feed is stored as soon as its crawl ends, one store at a time."""
     staging = new_run_folder(staging_dir, run_id)
+    sources = largest_first(engine, sources)
     crawl_run_ids = _open_runs(engine, run_id, sources)
-    futures = {source: crawl_source.submit(source, staging, replay) for source in sources}
-    summaries = []
-    for source, future in futures.items():
-        future.wait()
-        state = future.state
+    crawl = crawl_with_retries(run_settings)
+    futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
+               for source in sources}
+    outcomes = {}
+    for future in as_completed(list(futures)):
+        future.wait()  # sets the future's final state (else .state asks the server, which may lag)
+        source, state = futures[future], future.state
         if state.is_completed():
             state = store_crawl(engine, crawl_run_ids[source], future.result(), return_state=True)
         if state.is_completed():
-            outcome = state.result()
+            outcomes[source] = state.result()
         else:
             message = str(state.result(raise_on_failure=False))
-            get_run_logger().error("%s failed: %s", source, message)
-            outcome = record_failure(engine, crawl_run_ids[source], message)
-        summaries.append(SourceSummary(source, outcome))
-    return summaries
+            get_run_logger().warning("%s failed: %s", source, message)
+            outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
+    return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
 
 
-def _train(engine: Engine, models_dir: Path) -> None:
-    try:
-        train_ranker(engine, models_dir)
-    except EmptyCatalogError:
-        get_run_logger().warning("the ranker was not trained: the catalogue is empty")
+def _mark_unlisted(engine: Engine, run_id: str) -> None:
+    with one_at_a_time(WRITER), writer_session(engine) as session:
+        if gone := mark_unlisted(session, run_id):
+            get_run_logger().info("%d programs no source lists any more: marked inactive", gone)
+
+
+def _with_health(engine: Engine, summaries: list[SourceSummary]) -> list[SourceSummary]:
+    with reader_session(engine) as session:
+        health = {source.name: source.health for source in sources_health(session)}
+    return [replace(summary, health=health.get(summary.source, "")) for summary in summaries]
+
+
+def largest_first(engine: Engine, sources: list[str]) -> list[str]:
+    """The sources that yielded most items last time start first (crawl and store time grow with
+    items), so the two crawl slots end close together; a source never crawled counts as largest."""
+    latest = (select(CrawlRun.source, CrawlRun.items)
+              .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources))
+              .order_by(CrawlRun.id.desc()).limit(len(sources) * RUNS_KEPT))
+    items: dict[str, float] = {}
+    with reader_session(engine) as session:
+        for source, count in session.execute(latest):
+            items.setdefault(source, count)
+    return sorted(sources, key=lambda source: (-items.get(source, float("inf")), source))
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:

@@ -3,10 +3,11 @@
 import pytest
 
 from flows.crawl import CrawlFailed, crawl_source
+from flows.run import largest_first
 from flows.store import record_failure
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.runs import open_run
+from pipeline.store.runs import RunOutcome, close_run, open_run
 from pipeline.store.schema import CrawlRun
 
 
@@ -30,4 +31,17 @@ def test_a_failed_crawl_is_recorded_with_its_message(tmp_path):
         assert (run.status, run.errors, run.message) == ("failed", 1, "coursera: spider exited 1: KeyError")
         assert run.finished is not None
     assert outcome.status == "failed"
+    engine.dispose()
+
+
+def test_the_largest_sources_start_first_and_new_ones_before_them(tmp_path):
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    with writer_session(engine) as session:
+        for source, items in (("ds-colleges", 632), ("udemy-catalog", 16429), ("coursera", 48),
+                              ("ds-colleges", 5)):  # the latest run counts
+            close_run(session, open_run(session, "run-1", source), RunOutcome(status="ok", items=items))
+    order = largest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"])
+    assert order == ["mastersportal", "udemy-catalog", "coursera", "ds-colleges"]
     engine.dispose()

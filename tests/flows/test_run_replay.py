@@ -47,10 +47,10 @@ def table_counts(home: Path) -> dict[str, int]:
     return {table: query(home, f"SELECT COUNT(*) FROM {table}")[0][0] for table in tables}
 
 
-def test_run_prints_no_traceback(replayed):
+def test_run_prints_no_traceback_and_no_error(replayed):
     _home, first, second, _counts = replayed
     for run in (first, second):
-        assert "Traceback" not in run.stderr
+        assert "Traceback" not in run.stderr and "ERROR" not in run.stderr, run.stderr[-3000:]
         assert "Traceback" not in run.stdout
 
 
@@ -124,6 +124,10 @@ def test_a_feed_that_changed_shape_is_counted_not_silent(tmp_path):
     (tmp_path / "home").mkdir()
     result = mlpath(tmp_path / "home", "run", "--source", "ds-colleges", "--replay", str(archive))
     assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
+    assert [line for line in result.stderr.splitlines() if "WARNING" in line] == [
+        line for line in result.stderr.splitlines() if "the ranker was not trained: the catalogue is empty" in line]
+    assert "the ranker was not trained: the catalogue is empty" in result.stderr
     [(items, stored, errors, dropped)] = query(
         tmp_path / "home", "SELECT items, stored, errors, dropped FROM crawl_runs WHERE source = 'ds-colleges'")
     assert (items, stored) == (0, 0)
