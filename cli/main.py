@@ -6,8 +6,11 @@ import typer
 
 from cli.db import db
 from cli.errors import BAD_INPUT
+from cli.evaluate import evaluate
+from cli.feedback import feedback
 from cli.recommend import recommend
 from cli.run import run
+from cli.train import train
 
 app = typer.Typer(
     name="mlpath",
@@ -17,6 +20,9 @@ app = typer.Typer(
 )
 app.command()(run)
 app.command()(recommend)
+app.command()(feedback)
+app.command()(train)
+app.command(name="eval")(evaluate)
 app.add_typer(db, name="db")
 
 

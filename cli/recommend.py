@@ -64,15 +64,17 @@ def recommend(
         person = build_profile(flags, Path(profile) if profile is not None else None)
     except ProfileError as error:
         raise bad_input(str(error)) from None
-    from models.feedback import dismissed_programs, user_name
+    from models.feedback import dismissed_programs, remember_profile, user_name
     from models.persistence import CorruptModelError, UntrustedModelError
     from models.recommend import recommend as recommend_programs
 
     settings = Settings()
     engine = make_engine(settings.database)
     try:
-        dismissed = dismissed_programs(engine, user_name(user))
+        name = user_name(user)
+        dismissed = dismissed_programs(engine, name)
         result = recommend_programs(engine, person, top, models_dir=settings.models_dir, dismissed_ids=dismissed)
+        remember_profile(settings.home, name, result["profile"])
     except EmptyCatalogError as error:
         raise _failed(str(error)) from None
     except (UntrustedModelError, CorruptModelError) as error:

@@ -31,6 +31,7 @@ WORDS_FILE = "catalog-words.npz"
 CHARS_FILE = "catalog-chars.npz"
 MATCHER_FILE = "interest.skops"
 MATCHER_TYPES = frozenset({"models.interest.InterestMatcher"})
+INDEX_FORMAT = 1  # bumped whenever the arrays change shape or meaning
 
 STATIC_FEATURES = ("flexibility_fit", "recognition", "depth", "industry_relevance", "networking", "quality",
                    "outcomes")  # fmt: skip
@@ -82,6 +83,7 @@ class CatalogIndex:
     categorical: dict[str, Categorical]  # "" where unknown
     tuition_free_eu: np.ndarray  # bool: the catalogue says EU/EEA residents pay no tuition
     family: np.ndarray  # int: language versions of one program share it
+    version_language: "Categorical"  # the language of each version, for choosing among a family
     static: np.ndarray  # (programs x STATIC_FEATURES)
     words: sp.csc_matrix  # column-major: a query reads only its terms' columns
     latent: np.ndarray
@@ -115,6 +117,7 @@ def build_index(
         numeric={name: np.array([_numeric(entry, name) for entry in entries], dtype=np.float64) for name in NUMERIC},
         categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
         tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
+        version_language=Categorical.of([version_language(entry) for entry in entries]),
         family=language_families(entries),
         static=_static_features(entries),
         words=words.tocsc(),
@@ -144,8 +147,19 @@ _LANGUAGE_WORDS = re.compile(
 )
 
 
+_LANGUAGE_SUFFIX = re.compile(r"\(([A-Z]{2})\)\s*$")  # "Google Data Analytics (PT)"
+
+
 def _title_without_language(title: str) -> str:
+    title = _LANGUAGE_SUFFIX.sub(" ", title)
     return " ".join(re.sub(r"[^\w]+", " ", _LANGUAGE_WORDS.sub(" ", title).casefold()).split())
+
+
+def version_language(entry: CatalogEntry) -> str:
+    """The language of this version of a program: stated, or marked in its title ("(DE)"); a title
+    without a mark, in a family of marked versions, is taken as the English original."""
+    marked = _LANGUAGE_SUFFIX.search(entry.title)
+    return entry.language or (marked.group(1).lower() if marked else "en")
 
 
 def _numeric(entry: CatalogEntry, name: str) -> float:
@@ -205,8 +219,11 @@ def save_index(index: CatalogIndex, models_dir: Path) -> None:
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     arrays = {"ids": index.ids, "tuition_free_eu": index.tuition_free_eu, "family": index.family,
-              "static": index.static, "latent": index.latent, "fingerprint": np.array(index.fingerprint)}  # fmt: skip
+              "static": index.static, "latent": index.latent, "fingerprint": np.array(index.fingerprint),
+              "format": np.array(INDEX_FORMAT)}  # fmt: skip
     arrays |= {f"numeric_{name}": values for name, values in index.numeric.items()}
+    arrays |= {"version_language": index.version_language.codes,
+               "version_language_vocabulary": np.array(index.version_language.vocabulary)}  # fmt: skip
     arrays |= {f"categorical_{name}": column.codes for name, column in index.categorical.items()}
     arrays |= {f"vocabulary_{name}": np.array(column.vocabulary) for name, column in index.categorical.items()}
     sio.dump(index.matcher, models_dir / MATCHER_FILE)
@@ -229,16 +246,17 @@ def load_index(models_dir: Path) -> CatalogIndex | None:
         matcher = sio.load(models_dir / MATCHER_FILE, trusted=untrusted)
         with np.load(models_dir / INDEX_FILE, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
-        words, chars = sp.load_npz(models_dir / WORDS_FILE).tocsc(), sp.load_npz(models_dir / CHARS_FILE).tocsc()
+        if int(arrays.get("format", -1)) != INDEX_FORMAT or not isinstance(matcher, InterestMatcher):
+            return None  # written by another version of mlpath: rebuilt by the caller
+        return CatalogIndex(
+            ids=arrays["ids"], tuition_free_eu=arrays["tuition_free_eu"], family=arrays["family"],
+            static=arrays["static"], latent=arrays["latent"], matcher=matcher,
+            words=sp.load_npz(models_dir / WORDS_FILE).tocsc(), chars=sp.load_npz(models_dir / CHARS_FILE).tocsc(),
+            fingerprint=str(arrays["fingerprint"]),
+            version_language=Categorical(arrays["version_language"], arrays["version_language_vocabulary"]),
+            numeric={name: arrays[f"numeric_{name}"] for name in NUMERIC},
+            categorical={name: Categorical(arrays[f"categorical_{name}"], arrays[f"vocabulary_{name}"])
+                         for name in CATEGORICAL},
+        )  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
         return None
-    if not isinstance(matcher, InterestMatcher):
-        return None
-    return CatalogIndex(
-        ids=arrays["ids"], tuition_free_eu=arrays["tuition_free_eu"], family=arrays["family"],
-        static=arrays["static"], latent=arrays["latent"], words=words, chars=chars, matcher=matcher,
-        fingerprint=str(arrays["fingerprint"]),
-        numeric={name: arrays[f"numeric_{name}"] for name in NUMERIC},
-        categorical={name: Categorical(arrays[f"categorical_{name}"], arrays[f"vocabulary_{name}"])
-                     for name in CATEGORICAL},
-    )  # fmt: skip

@@ -32,7 +32,7 @@ MAX_MATCHED_TERMS = 3
 class InterestMatcher(BaseEstimator):
     """Fitted on the catalogue's texts (rows of title, description, skills joined by ", ")."""
 
-    def __init__(self, n_components: int = 100, random_state: int = 0):
+    def __init__(self, n_components: int = 64, random_state: int = 0):
         self.n_components = n_components
         self.random_state = random_state
 
@@ -73,7 +73,8 @@ class InterestMatcher(BaseEstimator):
             return None
         check_is_fitted(self, "words_")
         # The person's own words weigh twice their topics' synonyms (a long synonym list must not drown them).
-        words = normalize(self.words_.transform([interests]) + 0.5 * self.words_.transform([synonyms_of(interests)]))
+        own, synonyms = self.words_.transform([interests, synonyms_of(interests)])
+        words = normalize(own + 0.5 * synonyms)
         words = sp.csr_matrix(words)
         # The latent vector by hand: the library's transform copies the whole components matrix.
         latent = self.svd_.components_[:, words.indices] @ words.data

@@ -85,11 +85,13 @@ def view(index: CatalogIndex, profile: Profile, dismissed: np.ndarray | None = N
 
 def _subscription_cost(numeric, cat, weeks) -> tuple[np.ndarray, np.ndarray]:
     """Subscriptions bill whole months at the person's pace, never less than the listed total."""
-    subscription = (cat["cost_model"] == "subscription") & np.isfinite(numeric["monthly_usd"]) & np.isfinite(weeks)
-    months = np.maximum(1.0, np.ceil(np.where(subscription, weeks, 0.0) / WEEKS_PER_MONTH - 1e-9))
-    cost = np.where(subscription, np.maximum(numeric["cost_usd"], numeric["monthly_usd"] * months), numeric["cost_usd"])
-    monthly = np.where(subscription, numeric["monthly_usd"], 1.0)
-    billed = np.where(subscription, np.maximum(1.0, np.round(cost / monthly)), np.nan)
+    rows = np.flatnonzero(cat["cost_model"] == "subscription")
+    rows = rows[np.isfinite(numeric["monthly_usd"][rows]) & np.isfinite(weeks[rows])]
+    cost, billed = numeric["cost_usd"].copy(), np.full(len(weeks), np.nan)
+    monthly = numeric["monthly_usd"][rows]
+    months = np.maximum(1.0, np.ceil(weeks[rows] / WEEKS_PER_MONTH - 1e-9))
+    cost[rows] = np.maximum(cost[rows], monthly * months)
+    billed[rows] = np.maximum(1.0, np.round(cost[rows] / monthly))
     return cost, billed
 
 

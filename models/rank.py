@@ -125,7 +125,7 @@ def _top_distinct(index: CatalogIndex, key: np.ndarray, profile: Profile, k: int
     families = index.family[shortlist]
     members = np.flatnonzero(np.isin(index.family, families) & np.isfinite(key))
     language = profile.language or "en"
-    preferred = index.categorical["language"][members] == language
+    preferred = index.version_language[members] == language
     chosen: dict[int, int] = {}
     for row in members[np.lexsort((key[members], ~preferred))]:
         chosen.setdefault(int(index.family[row]), int(row))

@@ -67,16 +67,55 @@ def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: 
     return RankingModel(scorers=scorers, version=version, trained=trained if learned else None)
 
 
-def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] = ()) -> dict:
-    """Rebuild the index if the catalogue changed, fit, save to `models_dir`; returns the metadata."""
+def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | None = None,
+          evaluation_dir: Path | None = None) -> dict:  # fmt: skip
+    """Rebuild the index if the catalogue changed, fit, evaluate, save to `models_dir` and record the
+    model in the database; returns the metadata written.
+
+    Judgements: those given, else the ground truth in `evaluation_dir` (models.judgements) and every
+    user's feedback. The scores are the held-out evaluation when there is ground truth to hold out.
+    """
     from models.persistence import build_metadata, save_model
     from models.recommend import current_index
 
     index = current_index(engine, models_dir)
+    scores: dict = {}
+    feedback: list[Judgement] = []
+    if judgements is None:
+        from models.training_data import feedback_judgements, ground_truth
+
+        truth = ground_truth(engine, evaluation_dir)
+        feedback = feedback_judgements(engine)
+        judgements = [*truth.judgements, *feedback]
+        if truth.personas:
+            from models.evaluate import evaluate
+
+            scores = evaluate(index, truth.personas, truth.grades, extra=feedback)["metrics"]
     model = fit_model(index, judgements)
-    metadata = build_metadata(model, index, _judgements_per_goal(judgements))
+    metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)
+    _record(engine, model, index.fingerprint, len(judgements) - len(feedback), len(feedback), scores)
     return metadata
+
+
+def _record(engine: Engine, model: RankingModel, catalogue: str, judgements: int, feedback: int, scores: dict) -> None:
+    """The model in use, in the `models` table (when the database has been migrated to have one)."""
+    from sqlalchemy import inspect, update
+
+    from pipeline.store.db import writer_session
+    from pipeline.store.schema import RankerModel
+
+    if not inspect(engine).has_table("models"):
+        return
+    trained = datetime.fromisoformat(model.trained).replace(tzinfo=None) if model.trained else datetime.now()
+    with writer_session(engine) as session:
+        session.execute(update(RankerModel).values(in_use=False))
+        existing = session.query(RankerModel).filter_by(version=model.version).one_or_none()
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        session.add(RankerModel(version=model.version, trained=trained, catalogue=catalogue, judgements=judgements,
+                                feedback=feedback, scores=scores, in_use=True))  # fmt: skip
 
 
 def _judgements_per_goal(judgements: Sequence[Judgement]) -> dict[str, int]:

@@ -139,3 +139,24 @@ def test_an_empty_or_fresh_database_says_so(tmp_path):
     for engine in (empty, fresh):
         with pytest.raises(EmptyCatalogError, match="run `mlpath run` first"):
             recommend(engine, Profile())
+
+
+def test_language_versions_of_one_program_show_once_in_the_persons_language(tmp_path):
+    from tests.models.sample_catalogue import build_database, program
+
+    alike = dict(kind="certification", credential="professional_certificate", provider="Google", language=None,
+                 delivery="online", pacing="self_paced", cost_usd=49.0, cost_model="one_time", total_hours=100,
+                 description="Data analytics with spreadsheets, SQL and Tableau.")  # fmt: skip
+    engine = build_database(tmp_path / "versions.db", [
+        program(id=1, title="Google Data Analytics", **alike),
+        program(id=2, title="Google Data Analytics (PT)", **alike),
+        program(id=3, title="Google Data Analytics (DE)", **alike),
+        program(id=4, title="Google Data Analytics Capstone", **alike),
+    ])  # fmt: skip
+
+    english = [row["program_id"] for row in recommend(engine, Profile(interests="data analytics"), k=5)["results"]]
+    german = [row["program_id"] for row in
+              recommend(engine, Profile(interests="data analytics", language="de"), k=5)["results"]]  # fmt: skip
+
+    assert sorted(english) == [1, 4]
+    assert sorted(german) == [3, 4]
