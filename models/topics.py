@@ -32,6 +32,7 @@ def topics() -> tuple[Topic, ...]:
     return tuple(Topic(entry["name"], tuple(entry.get("synonyms", ()))) for entry in data["topic"])
 
 
+@lru_cache(maxsize=8192)
 def folded(text: str) -> str:
     """Lower case, ASCII, words separated by single spaces: how terms and texts are compared."""
     return " ".join(re.findall(r"[a-z0-9+#]+(?:-[a-z0-9]+)*", anyascii(text).casefold()))
