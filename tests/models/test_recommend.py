@@ -160,3 +160,27 @@ def test_language_versions_of_one_program_show_once_in_the_persons_language(tmp_
 
     assert sorted(english) == [1, 4]
     assert sorted(german) == [3, 4]
+
+
+def test_an_old_listing_is_marked_and_ranks_below_a_fresh_equal(tmp_path):
+    from sqlalchemy import update
+
+    from pipeline.store.db import writer_session
+    from pipeline.store.schema import SourceRecord
+    from tests.models.sample_catalogue import build_database, program
+
+    alike = dict(kind="certification", credential="course", provider="Udemy", delivery="online", cost_usd=20.0,
+                 cost_model="one_time", total_hours=10, description="Statistics for data science.")  # fmt: skip
+    engine = build_database(tmp_path / "fresh.db", [program(id=1, title="Statistics A", **alike),
+                                                    program(id=2, title="Statistics B", **alike)])  # fmt: skip
+    with writer_session(engine) as session:
+        for program_id, fetched in ((1, "2019-03-01T10:00:00Z"), (2, "2025-06-01T10:00:00Z")):
+            session.execute(update(SourceRecord).where(SourceRecord.program_id == program_id)
+                            .values(fetched_at=fetched))  # fmt: skip
+
+    results = recommend(engine, Profile(interests="statistics"), k=2)["results"]
+
+    assert [row["program_id"] for row in results] == [2, 1]
+    assert [row["captured"] for row in results] == ["2025-06-01", "2019-03-01"]
+    assert "possibly out of date: last captured 2019-03-01" in results[1]["reasons"]
+    assert not any(reason.startswith("possibly out of date") for reason in results[0]["reasons"])
