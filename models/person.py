@@ -40,6 +40,9 @@ GOAL_FIT["career-switch"] = GOAL_FIT["industry"] | {"bachelor": 0.5, "master": 0
 WITHOUT_DEGREE_FOR_RESEARCH = {"bachelor": 1.0, "associate": 0.7}  # bachelor's first
 REFERENCE_COST_USD = 1000
 REFERENCE_WEEKS = 52
+# An unknown cost or duration is neither a strength nor the worst case (most unpriced listings are
+# free-to-audit courses): below a fair fit, and a budget or months still rank it below known fits.
+UNKNOWN_FIT = 0.25
 
 
 @dataclass
@@ -174,7 +177,7 @@ def cost_fit(person: PersonView, profile: Profile) -> np.ndarray:
             fit = np.where(cost <= 0, 1.0, 0.0)
         else:
             fit = np.where(cost <= budget, 1 - 0.5 * cost / budget, 0.5 * budget / cost)
-    return np.where(np.isnan(cost), 0.0, np.where(cost <= 0, 1.0, fit))
+    return np.where(np.isnan(cost), UNKNOWN_FIT, np.where(cost <= 0, 1.0, fit))
 
 
 def time_fit(person: PersonView, profile: Profile) -> np.ndarray:
@@ -185,7 +188,7 @@ def time_fit(person: PersonView, profile: Profile) -> np.ndarray:
         else:
             available = profile.months * WEEKS_PER_MONTH
             fit = np.where(weeks <= available, 1 - 0.5 * weeks / available, 0.5 * available / weeks)
-    return np.where(np.isnan(weeks), 0.0, fit)
+    return np.where(np.isnan(weeks), UNKNOWN_FIT, fit)
 
 
 def level_fit(index: CatalogIndex, profile: Profile) -> np.ndarray:

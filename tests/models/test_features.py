@@ -3,7 +3,7 @@ import pytest
 
 from models.features import FEATURE_NAMES, industry_partner
 from models.index import build_index
-from models.person import cost_fit, goal_fit, time_fit, view
+from models.person import UNKNOWN_FIT, cost_fit, goal_fit, time_fit, view
 from models.profile import Profile
 from models.rank import feature_matrix
 from tests.models.sample_catalogue import REAL_SHAPED, as_entry, program, twin_courses
@@ -48,7 +48,7 @@ def test_cost_fit_prefers_cheaper_within_budget_and_knows_nothing_of_unknown_cos
 
     fit = cost_fit(view(index, profile), profile).tolist()
 
-    assert fit[0] == 1.0 > fit[1] > fit[2] > fit[5] > fit[6] == 0.0
+    assert fit[0] == 1.0 > fit[1] > fit[2] > fit[5] > fit[6] == UNKNOWN_FIT
     assert fit[3] >= 0.5 > fit[4]  # within budget always beats over budget
 
 
@@ -60,7 +60,7 @@ def test_time_fit_prefers_quicker_within_the_months():
 
     fit = time_fit(view(index, profile), profile).tolist()
 
-    assert fit[0] > fit[1] > fit[2] > fit[3] == 0.0
+    assert fit[0] > fit[1] > fit[2] > fit[3] == UNKNOWN_FIT
 
 
 def test_quality_is_shrunk_towards_the_catalogue_mean_by_rating_count():
