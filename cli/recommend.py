@@ -138,7 +138,7 @@ def _print_table(result: dict) -> None:
         console.print(f"  - {reason}", markup=False, highlight=False)
     if result["relaxed"]:
         relaxed = "; ".join(RELAXATION_DESCRIPTIONS.get(step, step) for step in result["relaxed"])
-        console.print(f"[yellow]Nothing met every constraint, so: {relaxed}.[/yellow]")
+        console.print(f"[yellow]Too few programs met every constraint, so: {relaxed}.[/yellow]")
     console.print(f"{result['candidates']} programs meet your constraints.")
     console.print(_results_table(result["results"]))
     for row in result["results"]:

@@ -3,9 +3,9 @@ partial sort. Only the k chosen rows leave this module; reasons are computed for
 
 Order of the list (each a sort key, most significant first):
 1. what passes every constraint as given, then what needs relaxing (least important step first);
-2. the verdict's kind first (a degree verdict leads with degrees; "both" alternates, a certificate
-   first);
-3. known fits before programs with an unknown value a constraint needs;
+2. known fits before programs with an unknown value a constraint needs;
+3. the verdict's kind first (a degree verdict leads with degrees; "both" alternates, a certificate
+   first); the verdict is decided on the known fits when there are any, so it matches the top;
 4. the model's score, less STALE_PENALTY for a listing that may be out of date.
 Language versions of one program show once: in the person's language when given, else English.
 """
@@ -72,13 +72,13 @@ def rank(
     score = scores(scorer, values)
     stale = stale_mask(index)
     unknown = np.logical_or.reduce([mask for mask in person.unknown.values()])
-    key = person.needed * 1000.0 + _kind_order(index, path) * 100.0 + unknown * 10.0 - (score - STALE_PENALTY * stale)
+    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
     key = np.where(person.allowed, key, np.inf)
     if path == "both":
         degree = index.categorical["kind"] == "degree"
         rows = np.concatenate([_top_distinct(index, np.where(degree, np.inf, key), profile, k),
                                _top_distinct(index, np.where(degree, key, np.inf), profile, k)])  # fmt: skip
-        rows = _alternate_kinds(index, person, rows[np.argsort(key[rows], kind="stable")])[:k]
+        rows = _alternate_kinds(index, rows[np.argsort(key[rows], kind="stable")])[:k]
     else:
         rows = _top_distinct(index, key, profile, k)
     return Ranking(
@@ -89,9 +89,13 @@ def rank(
     )  # fmt: skip
 
 
-def possible(index: CatalogIndex, person: PersonView, kind: str) -> np.ndarray:
-    """Programs of this kind the person can take within budget and time (unknown values count)."""
-    return person.allowed & (index.categorical["kind"] == kind) & ~person.failed["budget"] & ~person.failed["time"]
+def possible(index: CatalogIndex, person: PersonView, kind: str, known: bool = False) -> np.ndarray:
+    """Programs of this kind the person can take within budget and time (unknown values count,
+    unless `known`: then only programs meeting every constraint on known values)."""
+    mask = person.allowed & (index.categorical["kind"] == kind) & ~person.failed["budget"] & ~person.failed["time"]
+    if known:
+        mask &= (person.needed == 0) & ~np.logical_or.reduce(list(person.unknown.values()))
+    return mask
 
 
 def _best_possible(index: CatalogIndex, person: PersonView, key: np.ndarray, kind: str) -> int | None:
@@ -137,17 +141,16 @@ def _top_distinct(index: CatalogIndex, key: np.ndarray, profile: Profile, k: int
     return np.array(ordered, dtype=np.int64)
 
 
-def _alternate_kinds(index: CatalogIndex, person: PersonView, rows: np.ndarray) -> np.ndarray:
-    """A certificate now, a degree later: alternate the two kinds, a certificate first, among what
-    passes as given, then among what needed relaxing."""
+def _alternate_kinds(index: CatalogIndex, rows: np.ndarray) -> np.ndarray:
+    """A certificate now, a degree later: the two kinds alternate, a certificate first, each in its
+    own order, so that both show whatever tier the best degree is in (its reasons say what it needs)."""
+    degree = index.categorical["kind"][rows] == "degree"
+    certificates, degrees = list(rows[~degree]), list(rows[degree])
     mixed = []
-    for tier in (person.needed[rows] == 0, person.needed[rows] > 0):
-        degree = index.categorical["kind"][rows[tier]] == "degree"
-        certificates, degrees = list(rows[tier][~degree]), list(rows[tier][degree])
-        while certificates or degrees:
-            for queue in (certificates, degrees):
-                if queue:
-                    mixed.append(queue.pop(0))
+    while certificates or degrees:
+        for queue in (certificates, degrees):
+            if queue:
+                mixed.append(queue.pop(0))
     return np.array(mixed, dtype=np.int64)
 
 

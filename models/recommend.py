@@ -113,8 +113,11 @@ def rank_profile(index: CatalogIndex, model: RankingModel, profile: Profile, k: 
     """The ranking and the person's view of the catalogue: arrays only, no database."""
     dismissed = np.isin(index.ids, list(dismissed_ids)) if dismissed_ids else None
     person = view(index, profile, dismissed)
-    path = choose_path(profile, bool(possible(index, person, "certification").any()),
-                       bool(possible(index, person, "degree").any()))  # fmt: skip
+    # Decided on the known fits when there are any: they head the list, so the verdict matches it.
+    known = {kind: bool(possible(index, person, kind, known=True).any()) for kind in ("certification", "degree")}
+    if not any(known.values()):
+        known = {kind: bool(possible(index, person, kind).any()) for kind in ("certification", "degree")}
+    path = choose_path(profile, known["certification"], known["degree"])
     return rank(index, model, profile, k, path, person=person), person
 
 

@@ -132,7 +132,7 @@ def _degree_reasons(profile, best_degree, certification_possible) -> list[str]:
         if profile.has_degree is False:
             found.append("without a degree yet, a bachelor's comes first: a master's or doctorate needs one")
     else:
-        found = ["no certification fits your budget and months, and a degree does"]
+        found = ["no certification is known to meet all your constraints, and a degree does"]
     found.append(f"the top degree, {_summary(best_degree, profile)}")
     found.append("the trade-off: a degree is time-consuming, more expensive and more rigid than a certificate")
     return found
