@@ -19,7 +19,7 @@ from models.index import STATIC_FEATURES, CatalogIndex
 from models.pace import WEEKS_PER_MONTH
 from models.person import PersonView, cost_fit, goal_fit, level_fit, time_fit, view
 from models.profile import Profile
-from models.ranker import RankingModel, contributions, scores
+from models.ranker import RankingModel, contributions, linear_weights, scores
 from models.relaxation import RELAXATION_ORDER
 
 STALE_AFTER_DAYS = 3 * 365.25  # older than the catalogue's newest capture by this: possibly out of date
@@ -42,24 +42,50 @@ class Ranking:
     best: dict[str, int | None]  # per kind: the best row within budget and time (None: none is)
 
 
-def feature_matrix(index: CatalogIndex, person: PersonView, profile: Profile, rows=None) -> np.ndarray:
-    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given."""
+def feature_matrix(index: CatalogIndex, person: PersonView, profile: Profile, rows=None,
+                   interest: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given. `interest`: the
+    interest match of every program, when already computed."""
     pick = (lambda values: values) if rows is None else (lambda values: values[rows])
     n = len(index) if rows is None else len(rows)
     matrix = np.empty((n, len(FEATURE_NAMES)), order="F")  # column-major: features are written by column
-    query = index.matcher.query(profile.interests)
-    matrix[:, 0] = 0.0 if query is None else query.match(index.words, index.latent, index.chars, rows)
+    interest = interest_match(index, profile) if interest is None else interest
+    matrix[:, 0] = pick(interest)
     matrix[:, 1] = pick(cost_fit(person, profile))
     matrix[:, 2] = pick(time_fit(person, profile))
     matrix[:, 4] = pick(level_fit(index, profile))
     matrix[:, 11] = pick(goal_fit(index, profile))
     for name in STATIC_FEATURES:
         matrix[:, FEATURE_NAMES.index(name)] = pick(index.static_feature(name))
-    if query is not None:
+    if profile.interests.strip():
         # With interests given, every other trade-off counts in proportion to how much the program is
         # about them: a cheap, well-rated course on another subject must not outrank the subject.
-        matrix[:, 1:] *= (INTEREST_GATE + (1 - INTEREST_GATE) * matrix[:, :1])
+        matrix[:, 1:] *= _gate(matrix[:, :1])
     return matrix
+
+
+def interest_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
+    query = index.matcher.query(profile.interests)
+    return np.zeros(len(index)) if query is None else query.match(index.words, index.latent, index.chars)
+
+
+def _gate(interest: np.ndarray) -> np.ndarray:
+    return INTEREST_GATE + (1 - INTEREST_GATE) * interest
+
+
+def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, interest: np.ndarray) -> np.ndarray:
+    """The score of every program. With a linear scorer behind a passthrough columns step, the score
+    is w_0 x_0 + gate * (static . w_static + the person's columns . their weights), so the
+    100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
+    coef = linear_weights(scorer)
+    if coef is None:
+        return scores(scorer, feature_matrix(index, person, profile, interest=interest))
+    static = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
+    rest = (static + coef[1] * cost_fit(person, profile) + coef[2] * time_fit(person, profile)
+            + coef[4] * level_fit(index, profile) + coef[11] * goal_fit(index, profile))  # fmt: skip
+    if profile.interests.strip():
+        rest *= _gate(interest)
+    return coef[0] * interest + rest
 
 
 def rank(
@@ -68,8 +94,8 @@ def rank(
 ) -> Ranking:  # fmt: skip
     person = person or view(index, profile, dismissed)
     scorer = model.scorer_for(profile.goal)
-    values = feature_matrix(index, person, profile)
-    score = scores(scorer, values)
+    interest = interest_match(index, profile)
+    score = score_all(index, person, profile, scorer, interest)
     stale = stale_mask(index)
     unknown = np.logical_or.reduce([mask for mask in person.unknown.values()])
     key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
@@ -81,8 +107,9 @@ def rank(
         rows = _alternate_kinds(index, rows[np.argsort(key[rows], kind="stable")])[:k]
     else:
         rows = _top_distinct(index, key, profile, k)
+    values = feature_matrix(index, person, profile, rows, interest)
     return Ranking(
-        rows=rows, person=person, values=values[rows], contributions=contributions(scorer, values[rows]),
+        rows=rows, person=person, values=values, contributions=contributions(scorer, values),
         scores=score[rows], candidates=int(np.count_nonzero(person.allowed & (person.needed == 0))),
         relaxed=relaxed_steps(person, rows, profile), stale=stale[rows], path=path,
         best={kind: _best_possible(index, person, key, kind) for kind in ("certification", "degree")},

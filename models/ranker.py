@@ -135,6 +135,14 @@ def scores(pipeline: Pipeline, X) -> np.ndarray:
     return _columns(pipeline, X) @ pipeline[-1].coef_
 
 
+def linear_weights(pipeline: Pipeline) -> np.ndarray | None:
+    """The scorer's weights when its columns step passes every trade-off through unchanged (the
+    score is then a plain weighted sum); None otherwise."""
+    check_is_fitted(pipeline[-1])
+    passthrough = all(transformer == "passthrough" for _, transformer, _ in pipeline[:-1][0].transformers)
+    return pipeline[-1].coef_ if passthrough else None
+
+
 def _columns(pipeline: Pipeline, X) -> np.ndarray:
     """X through the pipeline's columns step. When that step passes every trade-off through
     unchanged, skipping its validation and copy is what keeps a query over 100,000 programs cheap."""

@@ -113,3 +113,20 @@ def test_outcomes_count_where_the_catalogue_has_them():
     outcomes = build_index([as_entry(row) for row in rows], "t").static_feature("outcomes")
 
     assert outcomes[0] > outcomes[2] == 0.5 > outcomes[1]
+
+
+@pytest.mark.parametrize("profile", [Profile(), Profile(goal="research", budget=900, months=12, level="advanced",
+                                                        interests="deep learning", has_degree=False)])  # fmt: skip
+def test_the_fast_score_is_the_pipelines_score_of_the_feature_matrix(profile):
+    from models.rank import interest_match, score_all
+    from models.ranker import prior_model, scores
+
+    person = view(INDEX, profile)
+    scorer = prior_model().scorer_for(profile.goal)
+    interest = interest_match(INDEX, profile)
+
+    fast = score_all(INDEX, person, profile, scorer, interest)
+    through_pipeline = scorer.predict(feature_matrix(INDEX, person, profile)) - scorer[-1].intercept_
+
+    assert np.allclose(fast, through_pipeline)
+    assert np.allclose(fast, scores(scorer, features(profile)))
