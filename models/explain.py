@@ -79,7 +79,7 @@ def _constraint_facts(context: FeatureContext) -> list[str]:
     if profile.budget is not None and pace.cost_usd is not None and pace.cost_usd <= profile.budget:
         facts.append(FEATURE_BY_NAME["cost_fit"].phrase(context))
     elif profile.budget is not None and context.entry.cost_model == "free_audit" and pace.cost_usd is not None:
-        facts.append(f"free to learn (audit); the certificate would cost {wording.money(pace.cost_usd)}")
+        facts.append(FEATURE_BY_NAME["cost_fit"].phrase(context))
     if profile.months is not None and pace.weeks is not None and pace.weeks <= available_weeks(profile.months):
         facts.append(FEATURE_BY_NAME["time_fit"].phrase(context))
     return [fact for fact in facts if fact]

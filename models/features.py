@@ -168,6 +168,8 @@ def cost_phrase(context: FeatureContext) -> str | None:
         return None
     if cost <= 0:
         return "free: cost-effective"
+    if entry.cost_model == "free_audit" and budget is not None and cost > budget:
+        return f"free to learn (audit); the certificate would cost {wording.money(cost)}"
     if entry.cost_model == "free_audit":
         text = f"free to audit; the certificate costs {wording.money(cost)}"
     elif pace.monthly_usd is not None and pace.months_billed is not None:

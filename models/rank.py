@@ -152,7 +152,7 @@ def _top_distinct(index: CatalogIndex, key: np.ndarray, profile: Profile, k: int
     if wanted == 0:
         return np.zeros(0, dtype=np.int64)
     shortlist = np.argpartition(key, wanted - 1)[:wanted]
-    shortlist = shortlist[np.argsort(key[shortlist], kind="stable")]
+    shortlist = shortlist[np.lexsort((shortlist, key[shortlist]))]  # ties: the lower row, as argmin does
     families = index.family[shortlist]
     members = np.flatnonzero(np.isin(index.family, families) & np.isfinite(key))
     language = profile.language or "en"

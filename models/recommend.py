@@ -80,7 +80,11 @@ def answer(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,
     """The contract's answer from the arrays; `programs` reads the few programs shown, by id."""
     ranking, person = rank_profile(index, model, profile, k, dismissed_ids)
     rows = [int(row) for row in ranking.rows]
-    best_rows = {kind: row for kind, row in ranking.best.items() if row is not None}
+    # Where a kind is possible, the verdict names the first program of it that the list shows.
+    shown: dict[str, int] = {}
+    for row, kind in zip(rows, index.categorical["kind"][np.asarray(rows, dtype=np.int64)].values(), strict=True):
+        shown.setdefault(kind, row)
+    best_rows = {kind: shown.get(kind, row) for kind, row in ranking.best.items() if row is not None}
     wanted = [int(index.ids[row]) for row in rows + list(best_rows.values())]
     entries = {entry.id: entry for entry in programs(wanted)}
 
