@@ -31,7 +31,7 @@ WORDS_FILE = "catalog-words.npz"
 CHARS_FILE = "catalog-chars.npz"
 MATCHER_FILE = "interest.skops"
 MATCHER_TYPES = frozenset({"models.interest.InterestMatcher"})
-INDEX_FORMAT = 1  # bumped whenever the arrays change shape or meaning
+INDEX_FORMAT = 2  # bumped whenever the arrays change shape or meaning
 
 STATIC_FEATURES = ("flexibility_fit", "recognition", "depth", "industry_relevance", "networking", "quality",
                    "outcomes")  # fmt: skip
@@ -142,7 +142,7 @@ def language_families(entries: Sequence[CatalogEntry]) -> np.ndarray:
 _LANGUAGE_WORDS = re.compile(
     r"\b(english|german|deutsch|portuguese|portugu[eê]s|spanish|espa[nñ]ol|french|fran[cç]ais|italian|italiano|"
     r"japanese|chinese|korean|arabic|russian|turkish|indonesian|vietnamese|polish|dutch|hindi|ukrainian|thai|"
-    r"greek|en|em|auf|in|en espa[nñ]ol)\b",
+    r"greek)\b",
     re.IGNORECASE,
 )
 
