@@ -32,6 +32,18 @@ COMMANDS = {
         ("mlpath recommend --goal career-switch --budget 1000 --months 6 --hours-per-week 8",
          "mlpath recommend --profile me.toml --output json"),
     ),
+    "feedback": LazyCommand(
+        "cli.feedback:feedback", "Tell the ranker what you think of a program: like, dismiss or enrolled.",
+        ("mlpath feedback 42 --like", "mlpath feedback 7 --dismiss --user alice"),
+    ),
+    "train": LazyCommand(
+        "cli.train:train", "Retrain the ranker on the judgements and feedback; record the model in use.",
+        ("mlpath train",),
+    ),
+    "eval": LazyCommand(
+        "cli.evaluate:evaluate", "NDCG@10 and violations of the model and baselines on held-out personas.",
+        ("mlpath eval", "mlpath eval --output json"),
+    ),
     "search": LazyCommand(
         "cli.search:search", "Full-text search of the catalogue, with filters and facet counts.",
         ('mlpath search "deep learning"', 'mlpath search "data science" --kind degree --country DE --output json'),

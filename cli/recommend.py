@@ -19,9 +19,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.errors import RUN_FAILED, bad_input
-from models.candidates import RELAXATION_DESCRIPTIONS
 from models.catalog import EmptyCatalogError
 from models.profile import ProfileError, build_profile
+from models.relaxation import RELAXATION_DESCRIPTIONS
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine
 
@@ -44,6 +44,10 @@ def recommend(
     interests: Annotated[str | None, typer.Option(metavar="TEXT", help="What you want to learn.")] = None,
     country: Annotated[str | None, typer.Option(metavar="CC", help="ISO alpha-2 country, for campus study.")] = None,
     language: Annotated[str | None, typer.Option(metavar="LL", help="ISO 639-1 teaching language.")] = None,
+    residence: Annotated[
+        str | None, typer.Option(metavar="CC", help="Where you live (DE, or US-CA): EU tuition, US in-state.")
+    ] = None,
+    user: Annotated[str | None, typer.Option(metavar="NAME", help="Whose feedback to apply.")] = None,
     k: Annotated[str, typer.Option("-k", metavar="N", help="How many programs to show.")] = "10",
     output: Annotated[str, typer.Option(metavar="table|json|csv", help="Output format.")] = "table",
     profile: Annotated[str | None, typer.Option(metavar="FILE", help="TOML profile; flags override it.")] = None,
@@ -54,22 +58,26 @@ def recommend(
     flags = dict(
         goal=goal, budget=budget, hours_per_week=hours_per_week, months=months, delivery=delivery,
         self_paced=self_paced, level=level, has_degree=has_degree, interests=interests, country=country,
-        language=language,
+        language=language, residence=residence,
     )  # fmt: skip
     try:
         person = build_profile(flags, Path(profile) if profile is not None else None)
     except ProfileError as error:
         raise bad_input(str(error)) from None
-    from models.persistence import UntrustedModelError
+    from models.feedback import dismissed_programs, remember_profile, user_name
+    from models.persistence import CorruptModelError, UntrustedModelError
     from models.recommend import recommend as recommend_programs
 
     settings = Settings()
     engine = make_engine(settings.database)
     try:
-        result = recommend_programs(engine, person, top, models_dir=settings.models_dir)
+        name = user_name(user)
+        dismissed = dismissed_programs(engine, name)
+        result = recommend_programs(engine, person, top, models_dir=settings.models_dir, dismissed_ids=dismissed)
+        remember_profile(settings.home, name, result["profile"])
     except EmptyCatalogError as error:
         raise _failed(str(error)) from None
-    except UntrustedModelError as error:
+    except (UntrustedModelError, CorruptModelError) as error:
         raise _failed(f"error: {error}") from None
     finally:
         engine.dispose()
@@ -130,7 +138,7 @@ def _print_table(result: dict) -> None:
         console.print(f"  - {reason}", markup=False, highlight=False)
     if result["relaxed"]:
         relaxed = "; ".join(RELAXATION_DESCRIPTIONS.get(step, step) for step in result["relaxed"])
-        console.print(f"[yellow]Nothing met every constraint, so: {relaxed}.[/yellow]")
+        console.print(f"[yellow]Too few programs met every constraint, so: {relaxed}.[/yellow]")
     console.print(f"{result['candidates']} programs meet your constraints.")
     console.print(_results_table(result["results"]))
     for row in result["results"]:

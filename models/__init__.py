@@ -1,6 +1,8 @@
 """The ranker: which path and which programs for one profile, and why.
 
-profile -> catalog -> pace -> candidates (hard constraints, relaxation) -> features (one per
-trade-off) -> ranker (linear scorer, prior or learned weights) -> explain (reasons) and verdict
-(certification, degree or both); recommend() puts them together; train and persistence fit and save.
+catalog (programs from the database) -> index (the catalogue as arrays, built once per change) ->
+person (the person's cost, weeks and constraints, vectorised) -> rank (features, the scorer
+pipeline, ordering, a partial sort) -> explain (reasons) and verdict, for the k results only;
+recommend() puts them together. interest and topics match interests; train, judgements,
+training_data, evaluate and persistence learn, measure and save; feedback stores what users said.
 """

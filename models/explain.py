@@ -2,16 +2,18 @@
 
 Strengths come from the scorer's largest contributions (w_i * x_i), phrased with the person's
 numbers. When the person gave a budget or months, the cost and time at their pace are always said,
-strength or not. Weaknesses: every constraint that had to be relaxed for this program, then unknowns
-and mismatches (cost unknown, a level above or below theirs, ...), so nothing is violated silently.
+strength or not. Weaknesses: every constraint that had to be relaxed for this program, every value a
+constraint needed that is not known, a listing that may be out of date, then mismatches (a level
+above or below theirs, ...), so nothing is violated or assumed silently.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from models import wording
-from models.candidates import failed_constraints
 from models.features import FEATURE_BY_NAME, FEATURES, FeatureContext
 from models.pace import available_weeks
 from models.profile import LEVELS
@@ -19,11 +21,31 @@ from models.profile import LEVELS
 TOP_STRENGTHS = 3
 MAX_OTHER_WEAKNESSES = 2
 
+RELAXED_IN_ORDER = ("language", "country", "self_paced", "delivery", "time", "budget")
+UNKNOWN_PHRASES = {
+    "budget": "cost not known: check the price against your budget before enrolling",
+    "time": "duration not known: check that it fits your months",
+    "delivery": "delivery (online or on campus) not stated",
+    "self_paced": "pacing not stated: it may be scheduled",
+    "country": "country not stated: check where it is taught",
+    "language": "teaching language not stated",
+}
+
 _DELIVERY_WORDS = {"online": "online", "on_campus": "on campus", "hybrid": "hybrid"}
 
 
-def reasons(context: FeatureContext, contributions: Sequence[float], values: Sequence[float]) -> list[str]:
-    return strengths(context, contributions, values) + weaknesses(context)
+@dataclass(frozen=True)
+class Standing:
+    """Where the program stands against the constraints (from models.person, for its row)."""
+
+    relaxed: tuple[str, ...] = ()  # relaxation steps it needed
+    unknown: tuple[str, ...] = ()  # constraints whose value is not known
+    stale_since: date | None = None  # its newest capture, when possibly out of date
+
+
+def reasons(context: FeatureContext, contributions: Sequence[float], values: Sequence[float],
+            standing: Standing = Standing()) -> list[str]:  # fmt: skip
+    return strengths(context, contributions, values) + weaknesses(context, standing)
 
 
 def strengths(context: FeatureContext, contributions: Sequence[float], values: Sequence[float]) -> list[str]:
@@ -40,12 +62,14 @@ def strengths(context: FeatureContext, contributions: Sequence[float], values: S
     return chosen + [phrase for phrase in _constraint_facts(context) if phrase not in chosen]
 
 
-def weaknesses(context: FeatureContext) -> list[str]:
-    entry, pace, profile = context.entry, context.pace, context.profile
-    failed = set(failed_constraints(entry, pace, profile))
-    relaxed = [text for name, text in _relaxed_phrases(context).items() if name in failed]
-    others = [text for text in _other_weaknesses(context, failed) if text]
-    return relaxed + others[:MAX_OTHER_WEAKNESSES]
+def weaknesses(context: FeatureContext, standing: Standing) -> list[str]:
+    failed = {step.removesuffix("_plus_50") for step in standing.relaxed}
+    phrases = _relaxed_phrases(context)
+    relaxed = [f"{phrases[name]} (constraint relaxed)" for name in RELAXED_IN_ORDER if name in failed & set(phrases)]
+    unknown = [UNKNOWN_PHRASES[name] for name in standing.unknown]
+    stale = [f"possibly out of date: last captured {standing.stale_since.isoformat()}"] if standing.stale_since else []
+    others = [text for text in _other_weaknesses(context, failed | set(standing.unknown)) if text]
+    return relaxed + unknown + stale + others[:MAX_OTHER_WEAKNESSES]
 
 
 def _constraint_facts(context: FeatureContext) -> list[str]:
@@ -53,6 +77,8 @@ def _constraint_facts(context: FeatureContext) -> list[str]:
     facts = []
     profile, pace = context.profile, context.pace
     if profile.budget is not None and pace.cost_usd is not None and pace.cost_usd <= profile.budget:
+        facts.append(FEATURE_BY_NAME["cost_fit"].phrase(context))
+    elif profile.budget is not None and context.entry.cost_model == "free_audit" and pace.cost_usd is not None:
         facts.append(FEATURE_BY_NAME["cost_fit"].phrase(context))
     if profile.months is not None and pace.weeks is not None and pace.weeks <= available_weeks(profile.months):
         facts.append(FEATURE_BY_NAME["time_fit"].phrase(context))
@@ -84,13 +110,12 @@ def _relaxed_phrases(context: FeatureContext) -> dict[str, str]:
 
 
 def _other_weaknesses(context: FeatureContext, failed: set[str]) -> list[str | None]:
-    entry, pace, profile = context.entry, context.pace, context.profile
+    pace = context.pace
     return [
         "cost unknown: check the price before enrolling" if pace.cost_usd is None and "budget" not in failed else None,
         "no duration stated" if pace.weeks is None and "time" not in failed else None,
-        _effort_unknown(context),
+        _full_time(context),
         _level_mismatch(context),
-        "teaching language not stated" if profile.language and entry.language is None else None,
         _expensive(context),
         _rigid(context),
     ]
@@ -103,11 +128,10 @@ def _time_text(context: FeatureContext) -> str:
     return f"about {wording.weeks(pace.weeks)} at your {wording.hours_per_week(context.profile.hours_per_week)}"
 
 
-def _effort_unknown(context: FeatureContext) -> str | None:
-    pace = context.pace
-    if pace.weeks_basis != "listed" or context.entry.kind != "degree":
+def _full_time(context: FeatureContext) -> str | None:
+    if context.pace.weeks_basis != "full_time":
         return None
-    return f"weekly effort not stated: the listed {wording.weeks(pace.weeks)} may assume full-time study"
+    return "no weekly effort stated: counted as full-time study (about 40 h/week)"
 
 
 def _level_mismatch(context: FeatureContext) -> str | None:

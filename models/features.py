@@ -1,22 +1,19 @@
 """One feature per trade-off of the seed article, each in [0, 1], each with the phrase that explains it.
 
-The values depend on the program, on the person (budget, hours, months, level, interests) and, for
-two features, on the catalogue: the interest match uses a TF-IDF vocabulary fitted on the
-catalogue's texts, and quality shrinks ratings towards the catalogue's mean rating.
+The program's own features (flexibility, recognition, depth, industry relevance, networking,
+quality, outcomes) are computed once per catalogue (models.index); those that depend on the person
+(interest match, cost, time, level and goal fit) per query, vectorised (models.person).
 """
 
 import math
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from models import wording
 from models.catalog import CatalogEntry
 from models.pace import Pace, available_weeks, total_hours_estimate
-from models.profile import LEVELS, Profile
+from models.profile import Profile
 
 # Without a budget or months, fit is judged against the seed's scales: certificates cost hundreds of
 # dollars and take months, degrees cost thousands and take years. Half fit at $1,000 and at a year.
@@ -56,7 +53,7 @@ class FeatureContext:
     entry: CatalogEntry
     pace: Pace
     profile: Profile
-    matched_terms: tuple[str, ...] = ()
+    matched_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # phrase -> field -> terms
 
 
 @dataclass(frozen=True)
@@ -70,70 +67,36 @@ class Feature:
 # -- values ------------------------------------------------------------------------------------
 
 
-def cost_fit(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
-    cost, budget = pace.cost_usd, profile.budget
-    if cost is None:
-        return 0.0
-    if cost <= 0:
-        return 1.0
-    if budget is None:
-        return 1 / (1 + cost / REFERENCE_COST_USD)
-    if budget <= 0:
-        return 0.0
-    return 1 - 0.5 * cost / budget if cost <= budget else 0.5 * budget / cost
-
-
-def time_fit(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
-    if pace.weeks is None:
-        return 0.0
-    if profile.months is None:
-        return 1 / (1 + pace.weeks / REFERENCE_WEEKS)
-    available = available_weeks(profile.months)
-    return 1 - 0.5 * pace.weeks / available if pace.weeks <= available else 0.5 * available / pace.weeks
-
-
-def flexibility_fit(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
+def flexibility_fit(entry: CatalogEntry) -> float:
     pacing = {"self_paced": 0.5, "scheduled": 0.0}.get(entry.pacing or "", 0.2)
     delivery = {"online": 0.5, "hybrid": 0.25, "on_campus": 0.0}.get(entry.delivery or "", 0.1)
     return pacing + delivery
 
 
-def level_fit(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
-    if profile.level is None or entry.level not in LEVELS:
-        return 0.5
-    distance = abs(LEVELS.index(entry.level) - LEVELS.index(profile.level))
-    return (1.0, 0.5, 0.0)[distance]
-
-
-def recognition(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
+def recognition(entry: CatalogEntry) -> float:
     value = RECOGNITION_BY_CREDENTIAL.get(entry.credential, 0.15)
     if entry.kind != "degree" and university_name(entry):
         value += 0.15
     return _clip(value)
 
 
-def depth(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
+def depth(entry: CatalogEntry) -> float:
     hours, _stated = total_hours_estimate(entry)
     return _clip(math.log1p(hours) / math.log1p(DEEPEST_HOURS))
 
 
-def industry_relevance(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
+def industry_relevance(entry: CatalogEntry) -> float:
     value = INDUSTRY_BY_CREDENTIAL.get(entry.credential, 0.3)
     if industry_partner(entry):
         value += 0.4
     return _clip(value)
 
 
-def networking(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
+def networking(entry: CatalogEntry) -> float:
     delivery = {"on_campus": 1.0, "hybrid": 0.7, "online": 0.15}.get(entry.delivery or "", 0.3)
     pacing = {"scheduled": 1.0, "self_paced": 0.0}.get(entry.pacing or "", 0.3)
     cohort = 1.0 if entry.credential in COHORT_CREDENTIALS else 0.0
     return 0.45 * delivery + 0.25 * pacing + 0.3 * cohort
-
-
-def outcomes(entry: CatalogEntry, pace: Pace, profile: Profile) -> float:
-    """No outcomes (earnings, debt) in the catalogue yet: neutral for every program."""
-    return 0.5
 
 
 def industry_partner(entry: CatalogEntry) -> str | None:
@@ -164,13 +127,38 @@ def _clip(value: float) -> float:
 
 
 def interest_phrase(context: FeatureContext) -> str | None:
+    """Only what the program's own title, skills or description say, naming the words and where."""
     if not context.matched_terms:
         return None
-    interests = " ".join(context.profile.interests.split())
-    shown = interests if len(interests) <= 60 else interests[:57].rstrip() + "..."
-    if [term.casefold() for term in context.matched_terms] == [interests.casefold()]:
-        return f"matches your interest in {shown}"
-    return f"matches your interest in {shown} ({', '.join(context.matched_terms)})"
+    skills = len(context.entry.skills)
+    places = {"title": "title", "description": "description",
+              "skills": "its skills" if skills < 5 else f"{skills} listed skills"}  # fmt: skip
+    parts = []
+    for phrase, where in context.matched_terms.items():
+        found = "; ".join(f"{places[field]}: {', '.join(terms)}" for field, terms in where.items())
+        parts.append(f"{phrase} ({found})")
+    return f"matches your interest in {'; '.join(parts)}"
+
+
+def outcomes_phrase(context: FeatureContext) -> str | None:
+    entry = context.entry
+    if entry.earnings_usd is None:
+        return None
+    graduates = f" ({entry.outcomes_count:,} graduates)" if entry.outcomes_count else ""
+    debt = f"; median debt {wording.money(entry.debt_usd)}" if entry.debt_usd is not None else ""
+    return f"graduates earned a median {wording.money(entry.earnings_usd)} a year after{graduates}{debt}"
+
+
+def goal_phrase(context: FeatureContext) -> str | None:
+    entry, profile = context.entry, context.profile
+    if profile.goal in ("research", "academia") and entry.kind == "degree":
+        first = ""
+        if entry.credential == "bachelor" and not profile.has_degree:
+            first = " first, since you have no degree yet"
+        return f"a {wording.credential(entry.credential)}{first}: the route research and academia expect"
+    if profile.goal in ("industry", "career-switch") and entry.kind == "certification":
+        return f"a {wording.credential(entry.credential)}: a quick, industry-relevant way in"
+    return None
 
 
 def cost_phrase(context: FeatureContext) -> str | None:
@@ -180,6 +168,8 @@ def cost_phrase(context: FeatureContext) -> str | None:
         return None
     if cost <= 0:
         return "free: cost-effective"
+    if entry.cost_model == "free_audit" and budget is not None and cost > budget:
+        return f"free to learn (audit); the certificate would cost {wording.money(cost)}"
     if entry.cost_model == "free_audit":
         text = f"free to audit; the certificate costs {wording.money(cost)}"
     elif pace.monthly_usd is not None and pace.months_billed is not None:
@@ -295,102 +285,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("industry_relevance", "industry-relevant", industry_phrase),
     Feature("networking", "networking", networking_phrase),
     Feature("quality", "quality", quality_phrase, strength_from=0.6),
-    Feature("outcomes", "outcomes", lambda context: None, strength_from=2.0),
+    Feature("outcomes", "outcomes", outcomes_phrase, strength_from=0.55),
+    Feature("goal_fit", "your goal", goal_phrase, strength_from=0.7),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(feature.name for feature in FEATURES)
 FEATURE_BY_NAME: dict[str, Feature] = {feature.name: feature for feature in FEATURES}
-
-_PER_PROGRAM_VALUES: dict[str, Callable[[CatalogEntry, Pace, Profile], float]] = {
-    "cost_fit": cost_fit,
-    "time_fit": time_fit,
-    "flexibility_fit": flexibility_fit,
-    "level_fit": level_fit,
-    "recognition": recognition,
-    "depth": depth,
-    "industry_relevance": industry_relevance,
-    "networking": networking,
-    "outcomes": outcomes,
-}
-
-
-class ProgramFeaturizer:
-    """Turns (programs, person) into the feature matrix. Fitted on the catalogue.
-
-    Not a scikit-learn transformer (its input is programs plus a profile, not an array); it follows
-    the same habits: parameters set as given, `fit` learns, fitted attributes end in `_`.
-
-    Fitted: `vectorizer_` (TF-IDF over title, description and skills), `rating_mean_` and
-    `rating_prior_count_` (the Bayesian average's prior: the catalogue's mean rating, counted as
-    that many ratings; by default the median rating count of rated programs).
-    """
-
-    def __init__(self, interest_scale: float = 0.25, rating_prior_count: float | None = None):
-        self.interest_scale = interest_scale
-        self.rating_prior_count = rating_prior_count
-
-    def fit(self, catalog: Sequence[CatalogEntry]) -> "ProgramFeaturizer":
-        self.vectorizer_ = TfidfVectorizer(
-            stop_words="english", ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode"
-        ).fit([entry.text for entry in catalog] or ["machine learning"])
-        rated = [entry for entry in catalog if entry.rating is not None]
-        self.rating_mean_ = float(np.mean([entry.rating for entry in rated])) if rated else 4.0
-        counts = [entry.rating_count for entry in rated if entry.rating_count]
-        default_count = float(np.median(counts)) if counts else 1.0
-        self.rating_prior_count_ = float(self.rating_prior_count or max(1.0, default_count))
-        return self
-
-    def features(self, entries: Sequence[CatalogEntry], profile: Profile, paces: dict[int, Pace]) -> np.ndarray:
-        """The (programs x FEATURES) matrix, every value in [0, 1]."""
-        matrix = np.zeros((len(entries), len(FEATURES)))
-        for column, name in enumerate(FEATURE_NAMES):
-            if name in _PER_PROGRAM_VALUES:
-                value = _PER_PROGRAM_VALUES[name]
-                matrix[:, column] = [value(entry, paces[entry.id], profile) for entry in entries]
-        matrix[:, FEATURE_NAMES.index("interest_match")] = self.interest_match(entries, profile.interests)
-        matrix[:, FEATURE_NAMES.index("quality")] = [self.quality(entry) for entry in entries]
-        return matrix
-
-    def interest_match(self, entries: Sequence[CatalogEntry], interests: str) -> np.ndarray:
-        if not interests.strip() or not entries:
-            return np.zeros(len(entries))
-        query = self.vectorizer_.transform([interests])
-        programs = self.vectorizer_.transform([entry.text for entry in entries])
-        cosine = (programs @ query.T).toarray().ravel()  # rows are L2-normalised
-        # Good matches of a short query have cosines of 0.3-0.6 on the real catalogue: a smooth
-        # saturation spreads them over [0, 1] without capping (0.1 -> 0.33, 0.3 -> 0.70, 0.6 -> 0.91).
-        return 1.0 - np.exp(-cosine / self.interest_scale)
-
-    def quality(self, entry: CatalogEntry) -> float:
-        """The Bayesian average rating on a 5-point scale, mapped from [3, 5] to [0, 1]."""
-        prior_count = self.rating_prior_count_
-        count = float(entry.rating_count or 0) if entry.rating is not None else 0.0
-        rating = entry.rating if entry.rating is not None else self.rating_mean_
-        shrunk = (prior_count * self.rating_mean_ + count * rating) / (prior_count + count)
-        return _clip((shrunk - 3.0) / 2.0)
-
-    def matched_terms(self, entry: CatalogEntry, interests: str, limit: int = 3) -> tuple[str, ...]:
-        """The interest terms the program shares, strongest first (unigrams inside a bigram omitted)."""
-        if not interests.strip():
-            return ()
-        query = self.vectorizer_.transform([interests])
-        program = self.vectorizer_.transform([entry.text])
-        shared = query.multiply(program).tocoo()
-        names = self.vectorizer_.get_feature_names_out()
-        ranked = [str(names[index]) for _, index in sorted(zip(-shared.data, shared.col, strict=True))]
-        # Bigrams are formed after stop words go and across commas ("analysis with python" ->
-        # "analysis python"): show only those the person actually wrote, within one phrase.
-        said = [" " + " ".join(re.findall(r"\w+", part)) + " " for part in re.split(r"[,;|/.]+", interests.casefold())]
-        phrases = [term for term in ranked if " " not in term or any(f" {term} " in part for part in said)]
-        return tuple(_without_covered_words(phrases))[:limit]
-
-    def __repr__(self) -> str:
-        return (
-            f"ProgramFeaturizer(interest_scale={self.interest_scale!r}, "
-            f"rating_prior_count={self.rating_prior_count!r})"
-        )
-
-
-def _without_covered_words(terms: list[str]) -> list[str]:
-    """"deep learning" rather than "deep", "learning" and "deep learning"."""
-    covered = {word for term in terms if " " in term for word in term.split()}
-    return [term for term in terms if " " in term or term not in covered]

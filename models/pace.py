@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from models.catalog import CatalogEntry
 
 WEEKS_PER_MONTH = 52 / 12
+FULL_TIME_HOURS_PER_WEEK = 40.0  # a degree that states no effort is full-time
 
 # Hours of study typical of a credential, for depth when a program states neither total hours nor
 # duration and effort. Rough orders of magnitude (a 2-year master's is ~120 ECTS x 25-30 h), not data.
@@ -52,6 +53,8 @@ def weeks_at_your_pace(entry: CatalogEntry, hours_per_week: float) -> tuple[floa
         return None, None
     if entry.effort_hours_per_week:
         return listed * entry.effort_hours_per_week / hours_per_week, "effort"
+    if entry.kind == "degree":
+        return listed * max(1.0, FULL_TIME_HOURS_PER_WEEK / hours_per_week), "full_time"
     return listed, "listed"
 
 
@@ -70,6 +73,8 @@ def total_hours_estimate(entry: CatalogEntry) -> tuple[float, bool]:
         return entry.total_hours, True
     if entry.duration_weeks and entry.effort_hours_per_week:
         return entry.duration_weeks * entry.effort_hours_per_week, True
+    if entry.duration_weeks and entry.kind == "degree":
+        return entry.duration_weeks * FULL_TIME_HOURS_PER_WEEK, True
     return float(TYPICAL_TOTAL_HOURS.get(entry.credential, 40)), False
 
 

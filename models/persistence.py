@@ -11,14 +11,15 @@ import json
 import logging
 import os
 import platform
+import zipfile
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import sklearn
 
-from models.catalog import CatalogSnapshot
 from models.features import FEATURE_NAMES
+from models.index import CatalogIndex
 from models.ranker import RankingModel
 
 MODEL_FILE = "ranker.skops"
@@ -30,9 +31,9 @@ METADATA_FILE = "ranker.json"
 TRUSTED_TYPES = frozenset({
     "models.ranker.RankingModel",
     "models.ranker.LinearScorer",
-    "models.features.ProgramFeaturizer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "builtins.slice",
 })  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 
 class UntrustedModelError(RuntimeError):
     """A model file that would create types we did not put there."""
+
+
+class CorruptModelError(RuntimeError):
+    """A model file that cannot be read."""
 
 
 def save_model(model: RankingModel, models_dir: Path, metadata: dict) -> Path:
@@ -62,7 +67,10 @@ def load_model(models_dir: Path) -> RankingModel | None:
     path = Path(models_dir) / MODEL_FILE
     if not path.exists():
         return None
-    metadata = read_metadata(models_dir) or {}
+    try:
+        metadata = read_metadata(models_dir) or {}
+    except (OSError, ValueError):
+        metadata = {}
     saved_with = metadata.get("versions", {}).get("scikit-learn")
     if saved_with != sklearn.__version__:
         log.warning("ignoring %s: saved with scikit-learn %s, running %s", path, saved_with, sklearn.__version__)
@@ -72,11 +80,17 @@ def load_model(models_dir: Path) -> RankingModel | None:
         return None
     import skops.io as sio
 
-    untrusted = sio.get_untrusted_types(file=path)
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise CorruptModelError(f"{path} cannot be read ({error.__class__.__name__}): run `mlpath train`") from None
     unexpected = sorted(set(untrusted) - TRUSTED_TYPES)
     if unexpected:
         raise UntrustedModelError(f"{path} asks for types we never save: {', '.join(unexpected)}")
-    model = sio.load(path, trusted=untrusted)
+    try:
+        model = sio.load(path, trusted=untrusted)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile) as error:
+        raise CorruptModelError(f"{path} cannot be read ({error.__class__.__name__}): run `mlpath train`") from None
     if not isinstance(model, RankingModel):
         raise UntrustedModelError(f"{path} does not hold a RankingModel")
     return model
@@ -89,7 +103,8 @@ def read_metadata(models_dir: Path) -> dict | None:
     return json.loads(path.read_text())
 
 
-def build_metadata(model: RankingModel, snapshot: CatalogSnapshot, judgements_per_goal: dict[str, int]) -> dict:
+def build_metadata(model: RankingModel, index: CatalogIndex, judgements_per_goal: dict[str, int],
+                   scores: dict | None = None) -> dict:
     weights = model.weights()
     for goal, count in judgements_per_goal.items():
         weights[goal]["judgements"] = count
@@ -102,17 +117,12 @@ def build_metadata(model: RankingModel, snapshot: CatalogSnapshot, judgements_pe
             "numpy": _package_version("numpy"),
             "python": platform.python_version(),
         },
-        "catalog": {
-            "program_count": snapshot.program_count,
-            "last_seen": snapshot.last_seen.isoformat() if snapshot.last_seen else None,
-        },
+        "version": model.version,
+        "trained": model.trained,
+        "catalog": {"program_count": len(index), "fingerprint": index.fingerprint},
         "features": list(FEATURE_NAMES),
         "weights": weights,
-        "featurizer": {
-            "vocabulary_size": len(model.featurizer.vectorizer_.vocabulary_),
-            "rating_mean": round(model.featurizer.rating_mean_, 4),
-            "rating_prior_count": model.featurizer.rating_prior_count_,
-        },
+        "scores": scores or {},
     }
 
 

@@ -38,6 +38,7 @@ class Profile(BaseModel):
     interests: str = ""
     country: str | None = None  # ISO 3166-1 alpha-2
     language: str | None = None  # ISO 639-1
+    residence: str | None = None  # where the person lives: ISO 3166-1 alpha-2, or US-XX for a US state
 
     @field_validator("goal", mode="before")
     @classmethod
@@ -70,6 +71,18 @@ class Profile(BaseModel):
         if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
             raise ValueError("must be an ISO 3166-1 alpha-2 country code such as US, GB, DE")
         return code
+
+    @field_validator("residence", mode="before")
+    @classmethod
+    def _country_or_us_state(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        code = str(value).strip().upper()
+        if len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None:
+            return code
+        if code.startswith("US-") and pycountry.subdivisions.get(code=code) is not None:
+            return code
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code such as DE, or US-XX for a US state")
 
     @field_validator("language", mode="before")
     @classmethod

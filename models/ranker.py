@@ -21,19 +21,20 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import nnls
 from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.compose import ColumnTransformer
+from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
-from models.features import FEATURE_NAMES, ProgramFeaturizer
+from models.features import FEATURE_NAMES
 
 # Columns: interest_match, cost_fit, time_fit, flexibility_fit, level_fit, recognition, depth,
-#          industry_relevance, networking, quality, outcomes. Each row sums to 1.
-# outcomes stays 0 until the catalogue carries outcomes (College Scorecard earnings and debt).
+#          industry_relevance, networking, quality, outcomes, goal_fit. Each row sums to 1.
 PRIOR_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "industry":      (0.25, 0.15, 0.15, 0.10, 0.05, 0.04, 0.04, 0.15, 0.02, 0.05, 0.0),
-    "career-switch": (0.20, 0.13, 0.12, 0.10, 0.06, 0.08, 0.09, 0.15, 0.02, 0.05, 0.0),
-    "upskill":       (0.25, 0.12, 0.15, 0.18, 0.06, 0.02, 0.04, 0.12, 0.01, 0.05, 0.0),
-    "research":      (0.22, 0.05, 0.03, 0.02, 0.05, 0.18, 0.22, 0.03, 0.15, 0.05, 0.0),
-    "academia":      (0.20, 0.04, 0.02, 0.02, 0.04, 0.25, 0.22, 0.01, 0.15, 0.05, 0.0),
+    "industry":      (0.34, 0.12, 0.11, 0.08, 0.04, 0.03, 0.03, 0.11, 0.02, 0.04, 0.02, 0.06),
+    "career-switch": (0.30, 0.11, 0.10, 0.08, 0.04, 0.06, 0.06, 0.11, 0.02, 0.04, 0.02, 0.06),
+    "upskill":       (0.34, 0.10, 0.11, 0.15, 0.05, 0.02, 0.03, 0.09, 0.01, 0.04, 0.01, 0.05),
+    "research":      (0.28, 0.03, 0.02, 0.02, 0.03, 0.14, 0.18, 0.02, 0.10, 0.03, 0.04, 0.11),
+    "academia":      (0.26, 0.03, 0.02, 0.02, 0.03, 0.19, 0.18, 0.01, 0.10, 0.03, 0.02, 0.11),
 }  # fmt: skip
 
 
@@ -118,22 +119,62 @@ class LinearScorer(RegressorMixin, BaseEstimator):
         return coef, y_mean - float(x_mean @ coef)
 
 
+def scorer_pipeline(prior_weights=None, alpha: float = 1.0) -> Pipeline:
+    """The estimator: the trade-off columns through a ColumnTransformer, then the linear scorer."""
+    columns = ColumnTransformer([("trade_offs", "passthrough", slice(0, None))])
+    return Pipeline([("columns", columns), ("scorer", LinearScorer(prior_weights=prior_weights, alpha=alpha))])
+
+
+def contributions(pipeline: Pipeline, X) -> np.ndarray:
+    """w_i * x_i of each row and feature, through the pipeline's columns."""
+    return _columns(pipeline, X) * pipeline[-1].coef_
+
+
+def scores(pipeline: Pipeline, X) -> np.ndarray:
+    """The ranking score of each row: the sum of its contributions, without building them."""
+    return _columns(pipeline, X) @ pipeline[-1].coef_
+
+
+def linear_weights(pipeline: Pipeline) -> np.ndarray | None:
+    """The scorer's weights when its columns step passes every trade-off through unchanged (the
+    score is then a plain weighted sum); None otherwise."""
+    check_is_fitted(pipeline[-1])
+    passthrough = all(transformer == "passthrough" for _, transformer, _ in pipeline[:-1][0].transformers)
+    return pipeline[-1].coef_ if passthrough else None
+
+
+def _columns(pipeline: Pipeline, X) -> np.ndarray:
+    """X through the pipeline's columns step. When that step passes every trade-off through
+    unchanged, skipping its validation and copy is what keeps a query over 100,000 programs cheap."""
+    check_is_fitted(pipeline[-1])
+    columns = pipeline[:-1]
+    passthrough = all(transformer == "passthrough" for _, transformer, _ in columns[0].transformers)
+    return X if passthrough else columns.transform(X)
+
+
 @dataclass
 class RankingModel:
-    """What `mlpath train` saves: the fitted featurizer and one scorer per goal."""
+    """What `mlpath train` saves: one fitted scorer pipeline per goal, and what it was trained on."""
 
-    featurizer: ProgramFeaturizer
-    scorers: dict[str, LinearScorer] = field(default_factory=dict)
+    scorers: dict[str, Pipeline] = field(default_factory=dict)
+    version: str = "priors"
+    trained: str | None = None  # ISO time of training; None: hand-set priors, never trained
 
-    def scorer_for(self, goal: str) -> LinearScorer:
+    def scorer_for(self, goal: str) -> Pipeline:
         return self.scorers[goal]
 
     def weights(self) -> dict[str, dict]:
         """Per goal: where the weights come from (prior or learned) and their values by feature."""
         return {
             goal: {
-                "origin": "learned" if scorer.learned_ else "prior",
-                "weights": dict(zip(FEATURE_NAMES, (round(float(w), 4) for w in scorer.coef_), strict=True)),
+                "origin": "learned" if pipeline[-1].learned_ else "prior",
+                "weights": dict(zip(FEATURE_NAMES, (round(float(w), 4) for w in pipeline[-1].coef_), strict=True)),
             }
-            for goal, scorer in self.scorers.items()
+            for goal, pipeline in self.scorers.items()
         }
+
+
+def prior_model() -> RankingModel:
+    """The hand-set priors of the seed article, as fitted pipelines (no judgements)."""
+    neutral = np.full((2, len(FEATURE_NAMES)), 0.5)
+    return RankingModel({goal: scorer_pipeline(priors).fit(neutral) for goal, priors in PRIOR_WEIGHTS.items()})

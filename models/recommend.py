@@ -1,32 +1,58 @@
 """recommend(): the answer to "certification or degree, which program, and why" for one profile.
 
 Returns exactly the JSON contract of DESIGN.md (Contracts -> Recommend). `cost_usd` in a result is
-the cost to finish at the person's pace (for subscriptions: the monthly price times the months they
-need, never less than the listed total); null means unknown.
+the cost to finish at the person's pace, for their residence (for subscriptions: the monthly price
+times the months they need, never less than the listed total); null means unknown.
+
+The catalogue is read as arrays (models.index, rebuilt when the catalogue changed), ranked as arrays
+(models.rank); only the k results are read back as programs, for their reasons.
 """
 
-import re
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
 
-from models.candidates import generate_candidates
-from models.catalog import CatalogEntry, EmptyCatalogError, load_catalog
-from models.explain import reasons
+from models.catalog import CatalogEntry, EmptyCatalogError, catalog_snapshot, load_catalog
+from models.explain import Standing, reasons
 from models.features import FeatureContext
+from models.index import EPOCH, CatalogIndex, build_index, load_index, save_index
+from models.interest import matched_terms
 from models.pace import Pace
-from models.persistence import load_model
+from models.person import PersonView, view
 from models.profile import Profile
-from models.ranker import RankingModel
-from models.train import fit_model
-from models.verdict import Option, decide, is_possible
+from models.rank import Ranking, failed_steps, possible, rank
+from models.ranker import RankingModel, prior_model
+from models.verdict import Option, choose_path, decide, obstacles
 
 RESULT_KEYS = (
     "rank", "program_id", "title", "provider", "kind", "credential", "cost_usd", "duration_weeks",
-    "weeks_at_your_pace", "delivery", "pacing", "level", "country", "score", "reasons", "url", "sources",
+    "weeks_at_your_pace", "delivery", "pacing", "level", "country", "earnings_usd", "debt_usd", "score",
+    "reasons", "url", "url_kind", "captured", "sources",
 )  # fmt: skip
+
+_INDEX_CACHE: dict[str, CatalogIndex] = {}
+
+
+def current_index(engine: Engine, models_dir: Path | None) -> CatalogIndex:
+    """The catalogue's arrays: from memory, else from the models folder, else built (and saved);
+    rebuilt whenever the database's fingerprint differs from the one they were built from."""
+    snapshot = catalog_snapshot(engine)
+    if snapshot.program_count == 0:
+        raise EmptyCatalogError()
+    cache_key = f"{engine.url}|{models_dir}"
+    index = _INDEX_CACHE.get(cache_key)
+    if index is None and models_dir is not None:
+        index = load_index(models_dir)
+    if index is None or index.fingerprint != snapshot.fingerprint:
+        index = build_index(load_catalog(engine), snapshot.fingerprint)
+        if models_dir is not None:
+            save_index(index, models_dir)
+    _INDEX_CACHE[cache_key] = index
+    return index
 
 
 def recommend(
@@ -35,102 +61,105 @@ def recommend(
     k: int = 10,
     model: RankingModel | None = None,
     models_dir: Path | None = None,
+    dismissed_ids: set[int] | frozenset[int] = frozenset(),
 ) -> dict:
     """The top k programs for `profile`, the verdict and the reasons.
 
-    The model: `model` if given, else the one saved in `models_dir`, else one fitted on the fly.
+    The model: `model` if given, else the one saved in `models_dir`, else the hand-set priors.
     Raises EmptyCatalogError when the database holds no programs.
     """
     if k < 1:
         raise ValueError(f"k must be >= 1, got {k}")
-    catalog = load_catalog(engine)
-    if not catalog:
-        raise EmptyCatalogError()
-    model = model or _saved_or_fitted(catalog, models_dir)
-    candidates = generate_candidates(catalog, profile)
-    paces = candidates.paces
-    possible = [entry for entry in catalog if is_possible(entry, paces[entry.id], profile)]
-    scored = _Scored(model, profile, paces, _unique(list(candidates.entries) + possible))
-    ranked = sorted(candidates.entries, key=lambda entry: (-scored.score(entry), entry.id))
-    top = _distinct_titles(ranked, k)
-    candidate_ids = {entry.id for entry in candidates.entries}
+    index = current_index(engine, models_dir)
+    model = model or _saved_model(models_dir) or prior_model()
+    return answer(index, model, profile, k, lambda ids: load_catalog(engine, ids=ids), dismissed_ids)
+
+
+def answer(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,
+           programs: Callable[[Sequence[int]], list[CatalogEntry]], dismissed_ids=frozenset()) -> dict:  # fmt: skip
+    """The contract's answer from the arrays; `programs` reads the few programs shown, by id."""
+    ranking, person = rank_profile(index, model, profile, k, dismissed_ids)
+    rows = [int(row) for row in ranking.rows]
+    # Where a kind is possible, the verdict names the first program of it that the list shows.
+    shown: dict[str, int] = {}
+    for row, kind in zip(rows, index.categorical["kind"][np.asarray(rows, dtype=np.int64)].values(), strict=True):
+        shown.setdefault(kind, row)
+    best_rows = {kind: shown.get(kind, row) for kind, row in ranking.best.items() if row is not None}
+    wanted = [int(index.ids[row]) for row in rows + list(best_rows.values())]
+    entries = {entry.id: entry for entry in programs(wanted)}
+
+    def option(row: int) -> Option:
+        entry = entries[int(index.ids[row])]
+        return Option(entry, pace_of(person, row, entry))
+
+    results = [
+        _result(position, ranking, person, profile, entries[int(index.ids[row])], row)
+        for position, row in enumerate(rows)
+    ]  # fmt: skip
+    best = {"certification": None, "degree": None} | {kind: option(row) for kind, row in best_rows.items()}
     verdict = decide(
-        profile,
-        _best_of_kind("certification", possible, candidate_ids, scored, paces),
-        _best_of_kind("degree", possible, candidate_ids, scored, paces),
-        catalog,
-        paces,
-    )
+        profile, ranking.path, best,
+        {kind: obstacles(index, person, profile, kind) for kind in ("certification", "degree")},
+        ranking.relaxed, option(rows[0]) if rows else None,
+    )  # fmt: skip
     return {
         "profile": profile.model_dump(mode="json"),
-        "candidates": len(candidates.entries),
-        "relaxed": list(candidates.relaxed),
+        "candidates": ranking.candidates,
+        "relaxed": ranking.relaxed,
         "verdict": verdict,
-        "results": [_result(rank, entry, paces[entry.id], profile, model, scored) for rank, entry in enumerate(top, 1)],
+        "model": {"version": model.version, "trained": model.trained, "catalogue_as_of": _as_of(index)},
+        "results": results,
     }
 
 
-class _Scored:
-    """Feature values and contributions of a set of programs for one profile, by program id."""
-
-    def __init__(self, model: RankingModel, profile: Profile, paces: dict[int, Pace], entries: Sequence[CatalogEntry]):
-        self._row = {entry.id: row for row, entry in enumerate(entries)}
-        if entries:
-            self.values = model.featurizer.features(entries, profile, paces)
-            self.contributions = model.scorer_for(profile.goal).contributions(self.values)
-        else:
-            self.values = self.contributions = np.zeros((0, 0))
-
-    def score(self, entry: CatalogEntry) -> float:
-        return float(self.contributions[self._row[entry.id]].sum())
-
-    def of(self, entry: CatalogEntry) -> tuple[np.ndarray, np.ndarray]:
-        row = self._row[entry.id]
-        return self.values[row], self.contributions[row]
+def rank_profile(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,
+                 dismissed_ids=frozenset()) -> tuple[Ranking, PersonView]:  # fmt: skip
+    """The ranking and the person's view of the catalogue: arrays only, no database."""
+    dismissed = np.isin(index.ids, list(dismissed_ids)) if dismissed_ids else None
+    person = view(index, profile, dismissed)
+    # Decided on the known fits when there are any: they head the list, so the verdict matches it.
+    known = {kind: bool(possible(index, person, kind, known=True).any()) for kind in ("certification", "degree")}
+    if not any(known.values()):
+        known = {kind: bool(possible(index, person, kind).any()) for kind in ("certification", "degree")}
+    path = choose_path(profile, known["certification"], known["degree"])
+    return rank(index, model, profile, k, path, person=person), person
 
 
-def _saved_or_fitted(catalog: Sequence[CatalogEntry], models_dir: Path | None) -> RankingModel:
-    saved = load_model(models_dir) if models_dir is not None else None
-    return saved or fit_model(catalog)
+def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:
+    weeks = _finite(person.weeks[row])
+    if weeks is None:
+        basis = None
+    elif person.full_time[row]:
+        basis = "full_time"
+    elif entry.total_hours:
+        basis = "total_hours"
+    else:
+        basis = "effort" if entry.effort_hours_per_week else "listed"
+    months = _finite(person.months_billed[row])
+    monthly = None if months is None or _finite(person.cost[row]) is None else float(person.cost[row]) / months
+    return Pace(weeks, basis, _finite(person.cost[row]), monthly, None if months is None else int(months))
 
 
-def _best_of_kind(kind, possible, candidate_ids, scored: _Scored, paces) -> Option | None:
-    """The best-scored possible program of a kind, preferring those meeting every constraint."""
-    of_kind = [entry for entry in possible if entry.kind == kind]
-    if not of_kind:
+def _saved_model(models_dir: Path | None) -> RankingModel | None:
+    if models_dir is None:
         return None
-    best = min(of_kind, key=lambda entry: (entry.id not in candidate_ids, -scored.score(entry), entry.id))
-    return Option(entry=best, pace=paces[best.id])
+    from models.persistence import load_model
+
+    return load_model(models_dir)
 
 
-def _distinct_titles(ranked: Sequence[CatalogEntry], k: int) -> list[CatalogEntry]:
-    """The first k programs with distinct titles: one course listed by five providers shows once."""
-    seen: set[str] = set()
-    chosen = []
-    for entry in ranked:
-        key = _title_key(entry.title)
-        if key in seen:
-            continue
-        seen.add(key)
-        chosen.append(entry)
-        if len(chosen) == k:
-            break
-    return chosen
-
-
-def _title_key(title: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", title.casefold()).split())
-
-
-def _unique(entries: Sequence[CatalogEntry]) -> list[CatalogEntry]:
-    return list({entry.id: entry for entry in entries}.values())
-
-
-def _result(rank: int, entry: CatalogEntry, pace: Pace, profile: Profile, model: RankingModel, scored: _Scored) -> dict:
-    values, contributions = scored.of(entry)
-    context = FeatureContext(entry, pace, profile, model.featurizer.matched_terms(entry, profile.interests))
+def _result(position: int, ranking: Ranking, person: PersonView, profile: Profile,
+            entry: CatalogEntry, row: int) -> dict:  # fmt: skip
+    pace = pace_of(person, row, entry)
+    context = FeatureContext(entry, pace, profile, matched_terms(profile.interests, entry.title, entry.skills,
+                                                                 entry.description))  # fmt: skip
+    standing = Standing(
+        relaxed=tuple(failed_steps(person, row, profile)),
+        unknown=tuple(name for name, mask in person.unknown.items() if mask[row]),
+        stale_since=entry.captured.date() if ranking.stale[position] and entry.captured else None,
+    )
     return {
-        "rank": rank,
+        "rank": position + 1,
         "program_id": entry.id,
         "title": entry.title,
         "provider": entry.provider,
@@ -143,11 +172,25 @@ def _result(rank: int, entry: CatalogEntry, pace: Pace, profile: Profile, model:
         "pacing": entry.pacing,
         "level": entry.level,
         "country": entry.country,
-        "score": round(float(contributions.sum()), 4),
-        "reasons": reasons(context, contributions, values),
+        "earnings_usd": entry.earnings_usd,
+        "debt_usd": entry.debt_usd,
+        "score": round(float(ranking.scores[position]), 4),
+        "reasons": reasons(context, ranking.contributions[position], ranking.values[position], standing),
         "url": entry.url,
+        "url_kind": entry.url_kind or "page",
+        "captured": entry.captured.date().isoformat() if entry.captured else None,
         "sources": list(entry.sources),
     }
+
+
+def _as_of(index: CatalogIndex) -> str | None:
+    newest = index.newest_captured_days
+    return None if math.isnan(newest) else (EPOCH + timedelta(days=newest)).date().isoformat()
+
+
+def _finite(value) -> float | None:
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def _rounded(value: float | None, digits: int) -> float | None:

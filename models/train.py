@@ -1,82 +1,125 @@
-"""Training: fit the featurizer on the catalogue and one scorer per goal, then save both.
+"""Training: fit one scorer pipeline per goal on graded judgements, then save it beside the index.
 
-Without judgements (today's normal case) the scorers keep their prior weights and training only
-fits the catalogue-dependent parts: the TF-IDF vocabulary and the rating prior. With judgements,
-each goal that has some learns its weights from them (see models.ranker).
+Judgements name a program by its row in the catalogue's index (callers map (source, source_id) to
+rows: models.judgements) and carry a grade (0-3 for the ground truth; feedback maps to grades too).
+A goal without judgements keeps its hand-set prior weights; with some, its weights are learned,
+shrunk towards the priors (models.ranker.LinearScorer).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
 
-from models.catalog import CatalogEntry, EmptyCatalogError, catalog_snapshot, load_catalog
-from models.features import ProgramFeaturizer
-from models.pace import pace_for
-from models.persistence import build_metadata, save_model
+from models.index import CatalogIndex
+from models.person import view
 from models.profile import Profile
-from models.ranker import PRIOR_WEIGHTS, LinearScorer, RankingModel
+from models.rank import feature_matrix
+from models.ranker import PRIOR_WEIGHTS, RankingModel, scorer_pipeline
 
 
 @dataclass(frozen=True)
 class Judgement:
-    """How relevant a program was for a profile (e.g. 0 dismissed, 1 liked, 2 enrolled)."""
+    """How relevant a program was for a profile: 0 not at all ... 3 a perfect fit."""
 
     profile: Profile
     program_id: int
     relevance: float
+    weight: float = 1.0
 
 
-def fit_model(catalog: Sequence[CatalogEntry], judgements: Sequence[Judgement] = ()) -> RankingModel:
-    if not catalog:
-        raise EmptyCatalogError()
-    featurizer = ProgramFeaturizer().fit(catalog)
-    by_id = {entry.id: entry for entry in catalog}
-    usable = [judgement for judgement in judgements if judgement.program_id in by_id]
-    # Without judgements a scorer only checks its input: the catalogue under a neutral profile (the
-    # features do not depend on the goal, so one matrix serves every goal).
-    neutral = _catalogue_matrix(featurizer, catalog, Profile())
+def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, grades and weights of the judgements whose program the index holds."""
+    row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
+    by_profile: dict[Profile, list[Judgement]] = {}
+    for judgement in judgements:
+        if judgement.program_id in row_of:
+            by_profile.setdefault(judgement.profile, []).append(judgement)
+    blocks, grades, weights = [], [], []
+    for profile, judged in by_profile.items():
+        rows = np.array([row_of[judgement.program_id] for judgement in judged])
+        blocks.append(feature_matrix(index, view(index, profile), profile, rows))
+        grades += [judgement.relevance for judgement in judged]
+        weights += [judgement.weight for judgement in judged]
+    if not blocks:
+        return np.zeros((0, len(next(iter(PRIOR_WEIGHTS.values()))))), np.zeros(0), np.zeros(0)
+    return np.vstack(blocks), np.array(grades, dtype=float), np.array(weights, dtype=float)
+
+
+def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0) -> RankingModel:
     scorers = {}
+    learned = 0
     for goal, priors in PRIOR_WEIGHTS.items():
-        scorer = LinearScorer(prior_weights=priors)
-        judged = [judgement for judgement in usable if judgement.profile.goal == goal]
-        if judged:
-            scorer.fit(*_judged_matrix(featurizer, by_id, judged))
+        judged = [judgement for judgement in judgements if judgement.profile.goal == goal]
+        X, y, weights = judged_matrix(index, judged)
+        pipeline = scorer_pipeline(priors, alpha=alpha)
+        if len(y) >= 2:
+            pipeline.fit(X, y, scorer__sample_weight=weights)
+            learned += len(y)
         else:
-            scorer.fit(neutral)
-        scorers[goal] = scorer
-    return RankingModel(featurizer=featurizer, scorers=scorers)
+            pipeline.fit(np.full((2, len(priors)), 0.5))
+        scorers[goal] = pipeline
+    trained = datetime.now(UTC).isoformat(timespec="seconds")
+    version = f"linear-{trained[:19].replace(':', '').replace('-', '')}-{learned}j" if learned else "priors"
+    return RankingModel(scorers=scorers, version=version, trained=trained if learned else None)
 
 
-def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] = ()) -> dict:
-    """Fit on the catalogue in `engine`, save to `models_dir`; returns the metadata written."""
-    catalog = load_catalog(engine)
-    model = fit_model(catalog, judgements)
-    metadata = build_metadata(model, catalog_snapshot(engine), _judgements_per_goal(catalog, judgements))
+def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | None = None,
+          evaluation_dir: Path | None = None) -> dict:  # fmt: skip
+    """Rebuild the index if the catalogue changed, fit, evaluate, save to `models_dir` and record the
+    model in the database; returns the metadata written.
+
+    Judgements: those given, else the ground truth in `evaluation_dir` (models.judgements) and every
+    user's feedback. The scores are the held-out evaluation when there is ground truth to hold out.
+    """
+    from models.persistence import build_metadata, save_model
+    from models.recommend import current_index
+
+    index = current_index(engine, models_dir)
+    scores: dict = {}
+    feedback: list[Judgement] = []
+    if judgements is None:
+        from models.training_data import feedback_judgements, ground_truth
+
+        truth = ground_truth(engine, evaluation_dir)
+        feedback = feedback_judgements(engine)
+        judgements = [*truth.judgements, *feedback]
+        if truth.personas:
+            from models.evaluate import evaluate
+
+            scores = evaluate(index, truth.personas, truth.grades, extra=feedback)["metrics"]
+    model = fit_model(index, judgements)
+    metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)
+    _record(engine, model, index.fingerprint, len(judgements) - len(feedback), len(feedback), scores)
     return metadata
 
 
-def _catalogue_matrix(featurizer: ProgramFeaturizer, catalog: Sequence[CatalogEntry], profile: Profile) -> np.ndarray:
-    paces = {entry.id: pace_for(entry, profile.hours_per_week) for entry in catalog}
-    return featurizer.features(catalog, profile, paces)
+def _record(engine: Engine, model: RankingModel, catalogue: str, judgements: int, feedback: int, scores: dict) -> None:
+    """The model in use, in the `models` table (when the database has been migrated to have one)."""
+    from sqlalchemy import inspect, update
+
+    from pipeline.store.db import writer_session
+    from pipeline.store.schema import RankerModel
+
+    if not inspect(engine).has_table("models"):
+        return
+    trained = datetime.fromisoformat(model.trained).replace(tzinfo=None) if model.trained else datetime.now()
+    with writer_session(engine) as session:
+        session.execute(update(RankerModel).values(in_use=False))
+        existing = session.query(RankerModel).filter_by(version=model.version).one_or_none()
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        session.add(RankerModel(version=model.version, trained=trained, catalogue=catalogue, judgements=judgements,
+                                feedback=feedback, scores=scores, in_use=True))  # fmt: skip
 
 
-def _judged_matrix(featurizer, by_id, judged: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray]:
-    rows = []
-    for judgement in judged:
-        entry = by_id[judgement.program_id]
-        paces = {entry.id: pace_for(entry, judgement.profile.hours_per_week)}
-        rows.append(featurizer.features([entry], judgement.profile, paces)[0])
-    return np.vstack(rows), np.array([judgement.relevance for judgement in judged], dtype=float)
-
-
-def _judgements_per_goal(catalog: Sequence[CatalogEntry], judgements: Sequence[Judgement]) -> dict[str, int]:
-    known = {entry.id for entry in catalog}
+def _judgements_per_goal(judgements: Sequence[Judgement]) -> dict[str, int]:
     counts = dict.fromkeys(PRIOR_WEIGHTS, 0)
     for judgement in judgements:
-        if judgement.program_id in known:
-            counts[judgement.profile.goal] += 1
+        counts[judgement.profile.goal] += 1
     return counts

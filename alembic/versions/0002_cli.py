@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0002_cli"
-down_revision: str | None = "0002_catalogue"
+down_revision: str | None = "0002_ranker"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -141,3 +141,33 @@ class RejectedItem(Base):
     raw: Mapped[dict] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text)
 
+
+
+class Feedback(Base):
+    """What a user said of a program (like, dismiss, enrolled), keyed by the program's first source record."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("user", "source", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user: Mapped[str] = mapped_column(String(128), index=True)
+    source: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[str] = mapped_column(String(512))
+    action: Mapped[str] = mapped_column(String(16))  # like | dismiss | enrolled
+    profile: Mapped[dict | None] = mapped_column(JSON)  # the profile of the user's latest list, for training
+    created: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RankerModel(Base):
+    """A trained ranker: its version, when, on what, how it scored, and whether it is the one in use."""
+
+    __tablename__ = "models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(64), unique=True)
+    trained: Mapped[datetime] = mapped_column(DateTime)
+    catalogue: Mapped[str] = mapped_column(String(128))  # the catalogue fingerprint it was trained on
+    judgements: Mapped[int] = mapped_column(Integer, default=0)
+    feedback: Mapped[int] = mapped_column(Integer, default=0)
+    scores: Mapped[dict] = mapped_column(JSON, default=dict)
+    in_use: Mapped[bool] = mapped_column(Boolean, default=False)

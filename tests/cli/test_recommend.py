@@ -43,14 +43,15 @@ def test_json_output_is_only_json_with_k_results(runner, home):
 def test_every_contract_flag_reaches_the_profile(runner, home):
     result = invoke(runner, home, "--goal", "research", "--budget", "30000", "--hours-per-week", "20",
                     "--months", "48", "--delivery", "online", "--self-paced", "--level", "advanced", "--has-degree",
-                    "--interests", "statistics", "--country", "us", "--language", "en", "-k", "2",
+                    "--interests", "statistics", "--country", "us", "--language", "en", "--residence", "us-ca",
+                    "-k", "2",
                     "--output", "json")  # fmt: skip
 
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["profile"] == {
         "goal": "research", "budget": 30000.0, "hours_per_week": 20.0, "months": 48.0, "delivery": "online",
         "self_paced": True, "level": "advanced", "has_degree": True, "interests": "statistics", "country": "US",
-        "language": "en",
+        "language": "en", "residence": "US-CA",
     }  # fmt: skip
 
 
@@ -95,6 +96,12 @@ def test_table_output_shows_the_verdict_and_the_reasons(runner, home):
         (["--delivery", "carrier-pigeon"],
          "error: --delivery must be one of online|on-campus|hybrid|any, got carrier-pigeon"),
         (["--hours-per-week", "lots"], "error: --hours-per-week must be a number, got lots"),
+        (["--hours-per-week", "169"], "error: --hours-per-week must be <= 168, got 169"),
+        (["--level", "guru"], "error: --level must be one of beginner|intermediate|advanced, got guru"),
+        (["--country", "XX"], "error: --country must be an ISO 3166-1 alpha-2 country code such as US, GB, DE, got XX"),
+        (["--residence", "US-ZZ"],
+         "error: --residence must be an ISO 3166-1 alpha-2 country code such as DE, or US-XX for a US state, "
+         "got US-ZZ"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_value_and_exit_2(runner, home, args, message):

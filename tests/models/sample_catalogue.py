@@ -19,7 +19,8 @@ def program(**fields) -> dict:
         "language": "en", "country": None, "cost_usd": None, "cost_model": None, "cost_amount": None,
         "cost_currency": None, "duration_weeks_min": None, "duration_weeks_max": None,
         "effort_hours_per_week": None, "total_hours": None, "rating": None, "rating_count": None,
-        "description": None, "skills": [], "topics": ["ml"], "sources": ["coursera"],
+        "description": None, "skills": [], "topics": ["ml"], "sources": ["coursera"], "tuition_free_eu": None,
+        "cost_usd_in_state": None, "us_state": None,
     }  # fmt: skip
     row.update(fields)
     row.setdefault("url", f"https://example.org/{row['id']}")
@@ -130,7 +131,7 @@ def build_database(path: Path, programs: list[dict]) -> Engine:
         session.add(run)
         session.flush()
         for row in programs:
-            fields = {key: value for key, value in row.items() if key != "sources"}
+            fields = {key: value for key, value in row.items() if key in Program.__table__.c}
             session.add(Program(dedupe_key=f"test:{row['id']}", first_seen=SEEN, last_seen=SEEN, **fields))
             session.flush()
             for source in row["sources"]:

@@ -1,29 +1,27 @@
 import numpy as np
 import pytest
 
-from models.features import (
-    FEATURE_NAMES,
-    FEATURES,
-    ProgramFeaturizer,
-    cost_fit,
-    industry_partner,
-    time_fit,
-)
-from models.pace import Pace, pace_for
+from models.features import FEATURE_NAMES, industry_partner
+from models.index import build_index
+from models.person import UNKNOWN_FIT, cost_fit, goal_fit, time_fit, view
 from models.profile import Profile
+from models.rank import feature_matrix
 from tests.models.sample_catalogue import REAL_SHAPED, as_entry, program, twin_courses
 
 CATALOG = [as_entry(row) for row in REAL_SHAPED + twin_courses()]
-DEEP, PROJECT = CATALOG[-2], CATALOG[-1]
-
-
-@pytest.fixture(scope="module")
-def featurizer():
-    return ProgramFeaturizer().fit(CATALOG)
+INDEX = build_index(CATALOG, "test")
 
 
 def column(name: str) -> int:
     return FEATURE_NAMES.index(name)
+
+
+def row_of(program_id: int) -> int:
+    return INDEX.ids.tolist().index(program_id)
+
+
+def features(profile: Profile) -> np.ndarray:
+    return feature_matrix(INDEX, view(INDEX, profile), profile)
 
 
 @pytest.mark.parametrize(
@@ -34,58 +32,47 @@ def column(name: str) -> int:
         Profile(budget=50_000, months=60, hours_per_week=40, level="beginner", interests="statistics data"),
     ],
 )
-def test_every_feature_is_in_0_1_for_every_program(featurizer, profile):
-    paces = {entry.id: pace_for(entry, profile.hours_per_week) for entry in CATALOG}
+def test_every_feature_is_in_0_1_for_every_program(profile):
+    matrix = features(profile)
 
-    matrix = featurizer.features(CATALOG, profile, paces)
-
-    assert matrix.shape == (len(CATALOG), len(FEATURES))
+    assert matrix.shape == (len(CATALOG), len(FEATURE_NAMES))
     assert ((matrix >= 0) & (matrix <= 1)).all()
 
 
-def test_interest_match_follows_the_interests(featurizer):
-    deep_first = featurizer.interest_match([DEEP, PROJECT], "deep learning and neural networks")
-    project_first = featurizer.interest_match([DEEP, PROJECT], "project management")
-
-    assert deep_first[0] > deep_first[1] and project_first[1] > project_first[0]
-    assert featurizer.interest_match([DEEP, PROJECT], "  ").tolist() == [0.0, 0.0]
-
-
-def test_matched_terms_are_what_the_person_wrote(featurizer):
-    terms = featurizer.matched_terms(DEEP, "deep learning with pytorch")
-
-    assert "deep learning" in terms and "pytorch" in terms
-    assert "learning pytorch" not in terms  # a bigram made by dropping "with": not what they wrote
-
-
 def test_cost_fit_prefers_cheaper_within_budget_and_knows_nothing_of_unknown_costs():
+    rows = [program(id=i, title=f"c{i}", kind="certification", credential="course", cost_usd=cost,
+                    cost_model=None if cost is None else "one_time")
+            for i, cost in enumerate([0.0, 100.0, 900.0, 1000.0, 1001.0, 1500.0, None])]  # fmt: skip
+    index = build_index([as_entry(row) for row in rows], "t")
     profile = Profile(budget=1000)
 
-    def fit(cost):
-        return cost_fit(DEEP, Pace(weeks=1, weeks_basis="total_hours", cost_usd=cost), profile)
+    fit = cost_fit(view(index, profile), profile).tolist()
 
-    assert fit(0) == 1.0 > fit(100) > fit(900) > fit(1500) > fit(None) == 0.0
-    assert fit(1000) >= 0.5 > fit(1001)  # within budget always beats over budget
+    assert fit[0] == 1.0 > fit[1] > fit[2] > fit[5] > fit[6] == UNKNOWN_FIT
+    assert fit[3] >= 0.5 > fit[4]  # within budget always beats over budget
 
 
 def test_time_fit_prefers_quicker_within_the_months():
+    rows = [program(id=i, title=f"t{i}", kind="certification", credential="course", total_hours=hours)
+            for i, hours in enumerate([20, 200, 300, None])]  # fmt: skip
+    index = build_index([as_entry(row) for row in rows], "t")
     profile = Profile(months=6)
 
-    def fit(weeks):
-        return time_fit(DEEP, Pace(weeks=weeks, weeks_basis="total_hours", cost_usd=0), profile)
+    fit = time_fit(view(index, profile), profile).tolist()
 
-    assert fit(2) > fit(20) > fit(30) > fit(None) == 0.0
+    assert fit[0] > fit[1] > fit[2] > fit[3] == UNKNOWN_FIT
 
 
-def test_quality_is_shrunk_towards_the_catalogue_mean_by_rating_count(featurizer):
-    few = as_entry(program(id=90, title="Few ratings", kind="certification", credential="course", rating=5.0,
-                           rating_count=2))
-    many = as_entry(program(id=91, title="Many ratings", kind="certification", credential="course", rating=4.8,
-                            rating_count=100_000))
-    unrated = as_entry(program(id=92, title="Unrated", kind="certification", credential="course"))
+def test_quality_is_shrunk_towards_the_catalogue_mean_by_rating_count():
+    rows = [program(id=90, title="Few ratings", kind="certification", credential="course", rating=5.0, rating_count=2),
+            program(id=91, title="Many ratings", kind="certification", credential="course", rating=4.8,
+                    rating_count=100_000),
+            program(id=92, title="Unrated", kind="certification", credential="course"),
+            program(id=93, title="Middling", kind="certification", credential="course", rating=4.0,
+                    rating_count=50)]  # fmt: skip
+    quality = build_index([as_entry(row) for row in rows], "t").static_feature("quality")
 
-    assert featurizer.quality(many) > featurizer.quality(few) > featurizer.quality(unrated)
-    assert featurizer.quality(unrated) == pytest.approx((featurizer.rating_mean_ - 3) / 2)
+    assert quality[1] > quality[0] > quality[2]
 
 
 def test_industry_partners_are_matched_as_names_not_substrings():
@@ -98,13 +85,48 @@ def test_industry_partners_are_matched_as_names_not_substrings():
     assert partner("Metaphysics Institute") is None
 
 
-def test_degrees_beat_courses_on_recognition_depth_and_networking_and_lose_on_flexibility(featurizer):
-    profile = Profile()
-    paces = {entry.id: pace_for(entry, 10) for entry in CATALOG}
-    by_id = {entry.id: row for entry, row in zip(CATALOG, featurizer.features(CATALOG, profile, paces), strict=True)}
-    bachelor, udemy_course = by_id[8], by_id[4]
+def test_degrees_beat_courses_on_recognition_depth_and_networking_and_lose_on_flexibility():
+    matrix = features(Profile())
+    bachelor, udemy_course = matrix[row_of(8)], matrix[row_of(4)]
 
     for name in ("recognition", "depth", "networking"):
         assert bachelor[column(name)] > udemy_course[column(name)], name
     assert bachelor[column("flexibility_fit")] < udemy_course[column("flexibility_fit")]
-    assert np.all(featurizer.features(CATALOG, profile, paces)[:, column("outcomes")] == 0.5)  # no outcomes data yet
+    assert np.all(matrix[:, column("outcomes")] == 0.5)  # no outcomes in this catalogue
+
+
+def test_research_without_a_degree_fits_a_bachelors_first():
+    research = Profile(goal="research", has_degree=False)
+    fit = goal_fit(INDEX, research)
+
+    assert fit[row_of(8)] > fit[row_of(2)]  # bachelor's above a specialization
+    industry = goal_fit(INDEX, Profile(goal="industry"))
+    assert industry[row_of(1)] > industry[row_of(8)]  # a professional certificate above a bachelor's
+
+
+def test_outcomes_count_where_the_catalogue_has_them():
+    rows = [program(id=1, title="MS A", kind="degree", credential="master", earnings_usd=95_000.0, debt_usd=20_000.0,
+                    outcomes_count=120),
+            program(id=2, title="MS B", kind="degree", credential="master", earnings_usd=45_000.0, debt_usd=30_000.0,
+                    outcomes_count=40),
+            program(id=3, title="MS C", kind="degree", credential="master")]  # fmt: skip
+    outcomes = build_index([as_entry(row) for row in rows], "t").static_feature("outcomes")
+
+    assert outcomes[0] > outcomes[2] == 0.5 > outcomes[1]
+
+
+@pytest.mark.parametrize("profile", [Profile(), Profile(goal="research", budget=900, months=12, level="advanced",
+                                                        interests="deep learning", has_degree=False)])  # fmt: skip
+def test_the_fast_score_is_the_pipelines_score_of_the_feature_matrix(profile):
+    from models.rank import interest_match, score_all
+    from models.ranker import prior_model, scores
+
+    person = view(INDEX, profile)
+    scorer = prior_model().scorer_for(profile.goal)
+    interest = interest_match(INDEX, profile)
+
+    fast = score_all(INDEX, person, profile, scorer, interest)
+    through_pipeline = scorer.predict(feature_matrix(INDEX, person, profile)) - scorer[-1].intercept_
+
+    assert np.allclose(fast, through_pipeline)
+    assert np.allclose(fast, scores(scorer, features(profile)))

@@ -49,13 +49,54 @@ def test_research_without_the_means_gets_a_certificate_now_and_a_degree_later(en
     assert verdict["path"] == "both"
     text = " ".join(verdict["reasons"])
     assert "a certificate now" in text and "a degree later" in text
-    assert "the quickest degree takes about 104 weeks at your 10 h/week, beyond your 12 months" in text
+    assert "the quickest degree takes about 234 weeks at your 10 h/week, beyond your 12 months" in text
 
 
 def test_a_career_switcher_without_a_degree_who_can_afford_one_gets_both(engine):
-    profile = Profile(goal="career-switch", budget=70_000, months=60, has_degree=False)
+    profile = Profile(goal="career-switch", budget=70_000, months=60, hours_per_week=40, has_degree=False)
 
     verdict = recommend(engine, profile, k=3)["verdict"]
 
     assert verdict["path"] == "both"
     assert "Bachelor of Science in Data Science" in " ".join(verdict["reasons"])  # the only degree open to them
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        Profile(goal="research", has_degree=True, interests="machine learning"),
+        Profile(goal="academia", has_degree=False, budget=200_000, months=60, hours_per_week=40),
+        Profile(goal="career-switch", budget=70_000, months=60, hours_per_week=40, has_degree=False),
+        Profile(goal="industry", budget=500, months=6),
+        Profile(goal="industry", budget=1, months=1, delivery="on-campus"),
+    ],
+)
+def test_the_verdict_never_contradicts_the_list(engine, profile):
+    answer = recommend(engine, profile, k=6)
+    path, kinds = answer["verdict"]["path"], [row["kind"] for row in answer["results"]]
+
+    if path == "degree":
+        assert kinds[0] == "degree"
+    elif path == "both":
+        assert {"degree", "certification"} <= set(kinds)
+    else:
+        assert kinds[0] == "certification"
+
+
+def test_academia_without_a_degree_leads_with_a_bachelors(engine):
+    profile = Profile(goal="academia", has_degree=False, budget=200_000, months=60, hours_per_week=40)
+    answer = recommend(engine, profile, k=10)
+
+    assert answer["verdict"]["path"] == "degree"
+    assert answer["results"][0]["credential"] == "bachelor"
+    assert "a bachelor's comes first" in " ".join(answer["verdict"]["reasons"])
+
+
+def test_when_nothing_fits_the_verdict_says_so_and_names_what_was_relaxed(engine):
+    answer = recommend(engine, Profile(budget=1, months=0.1, delivery="on-campus"), k=3)
+
+    assert answer["candidates"] == 0 and answer["relaxed"]
+    text = " ".join(answer["verdict"]["reasons"])
+    assert text.startswith("nothing in the catalogue fits every constraint")
+    assert "the closest are shown, with" in text
+    assert answer["results"][0]["title"] in text
