@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from cli.main import app
-from crawlers.registry import MONTHLY, WEEKLY
+from crawlers.registry import MONTHLY, SOURCES, WEEKLY
 
 
 def schedule(*args: str, **env: str):
@@ -17,7 +17,9 @@ def test_list_has_one_deployment_per_source_on_its_cadence():
     assert len(listed) == 13
     assert listed["coursera"] == {"name": "crawl-coursera", "source": "coursera", "cron": WEEKLY, "enabled": True}
     assert listed["mastersportal"]["cron"] == MONTHLY
-    assert listed["schemaorg"]["enabled"] is False
+    assert {source: entry["enabled"] for source, entry in listed.items()} == {
+        name: declared.enabled for name, declared in SOURCES.items()
+    }  # a source switched off in the registry is listed, and says so
 
 
 def test_configuration_overrides_one_cadence():
