@@ -15,12 +15,14 @@ from pipeline.normalize.duration import ParsedDuration, parse_duration
 from pipeline.normalize.effort import parse_effort, total_hours
 from pipeline.normalize.language import normalize_language
 from pipeline.normalize.level import normalize_level
+from pipeline.normalize.outcomes import parse_outcomes, us_state
 from pipeline.normalize.pacing import normalize_pacing
 from pipeline.normalize.price import parse_price
 from pipeline.normalize.rating import normalize_rating, normalize_rating_count
 from pipeline.normalize.skills import normalize_skills
 from pipeline.normalize.sources import declared, delivery_of_platform, pacing_of_platform, platform_of
 from pipeline.normalize.text import clean_text, clean_title, parse_flag
+from pipeline.normalize.tuition import residence_tuition
 from pipeline.records import Program, Rejection
 from pipeline.relevance import assess_relevance
 
@@ -67,6 +69,7 @@ def clean(raw: dict) -> Program | Rejection:
         raw.get("subject"),
         is_degree=credential.kind == "degree",
         curated_topic=facts.curated_topic,
+        field_of_study=clean_text(extra.get("cip")),
     )
     if not relevance.relevant:
         return Rejection(source, relevance.rejection, raw)
@@ -74,7 +77,8 @@ def clean(raw: dict) -> Program | Rejection:
     platform = platform_of(source, raw.get("provider"), extra)
     duration = parse_duration(raw.get("duration"))
     effort = parse_effort(raw.get("effort")) or parse_effort(raw.get("duration"))
-    cost = estimate_cost(
+    residence = residence_tuition(extra, credential.credential)
+    cost = residence.cost if residence else estimate_cost(
         parse_price(raw.get("price"), raw.get("currency")),
         credential=credential.credential,
         kind=credential.kind,
@@ -83,6 +87,7 @@ def clean(raw: dict) -> Program | Rejection:
         default_period=clean_text(extra.get("price_period")) or facts.price_period,
     )
     rating_count = normalize_rating_count(raw.get("rating_count"))
+    country = normalize_country(raw.get("country"))
 
     return Program(
         source=source,
@@ -97,7 +102,7 @@ def clean(raw: dict) -> Program | Rejection:
         pacing=normalize_pacing(raw.get("pacing")) or pacing_of_platform(platform, credential.credential),
         level=normalize_level(raw.get("level")),
         language=normalize_language(raw.get("language")),
-        country=normalize_country(raw.get("country")),
+        country=country,
         cost=cost,
         duration=duration.weeks,
         effort_hours_per_week=effort,
@@ -110,6 +115,9 @@ def clean(raw: dict) -> Program | Rejection:
         relevance=relevance.score,
         fetched_at=clean_text(raw.get("fetched_at")),
         raw=raw,
+        cost_usd_in_state=residence.in_state_usd if residence else None,
+        us_state=us_state(country, extra.get("state")),
+        outcomes=parse_outcomes(extra),
     )
 
 

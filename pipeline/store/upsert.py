@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from pipeline.dedupe import dedupe_key
-from pipeline.records import Program, Rejection
+from pipeline.records import Outcomes, Program, Rejection
 from pipeline.store.schema import CrawlRun, ProgramChange, RejectedItem, SourceRecord
 from pipeline.store.schema import Program as ProgramRow
 
@@ -22,6 +22,8 @@ TRACKED_FIELDS = (
     "language", "country", "cost_usd", "cost_model", "cost_amount", "cost_currency", "cost_rate_date", "cost_basis",
     "duration_weeks_min", "duration_weeks_max", "effort_hours_per_week", "total_hours", "rating",
     "rating_count", "url", "description", "skills", "topics", "relevance",
+    "cost_usd_in_state", "us_state", "earnings_usd", "earnings_count", "debt_usd", "debt_count", "outcomes_count",
+    "outcomes_basis",
 )
 
 
@@ -113,6 +115,20 @@ def _program_values(program: Program) -> dict:
         "skills": list(program.skills),
         "topics": list(program.topics),
         "relevance": program.relevance,
+        "cost_usd_in_state": program.cost_usd_in_state,
+        "us_state": program.us_state,
+        **outcome_values(program.outcomes),
+    }
+
+
+def outcome_values(outcomes: Outcomes) -> dict:
+    return {
+        "earnings_usd": outcomes.earnings_usd,
+        "earnings_count": outcomes.earnings_count,
+        "debt_usd": outcomes.debt_usd,
+        "debt_count": outcomes.debt_count,
+        "outcomes_count": outcomes.count,
+        "outcomes_basis": outcomes.basis,
     }
 
 
