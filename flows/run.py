@@ -15,6 +15,7 @@ from flows.staging import new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
+from pipeline.enrich.scorecard import enrich_from_scorecard
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine, writer_session
 from pipeline.store.migrate import upgrade_to_head
@@ -39,6 +40,7 @@ def run_pipeline(sources: list[str] | None = None, replay: Path | None = None) -
     engine = make_engine(settings.database)
     try:
         summaries = _crawl_and_store(engine, settings.staging_dir, sources or enabled_sources(), replay)
+        _enrich_from_scorecard(engine)
         _train(engine, settings.models_dir)
     finally:
         engine.dispose()
@@ -66,6 +68,12 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, sources: list[str], repl
             outcome = record_failure(engine, crawl_run_ids[source], message)
         summaries.append(SourceSummary(source, outcome))
     return summaries
+
+
+def _enrich_from_scorecard(engine: Engine) -> None:
+    """Once every source is stored: US degrees of other sources gain Scorecard tuition and outcomes."""
+    with writer_session(engine) as session:
+        get_run_logger().info("%s", enrich_from_scorecard(session))
 
 
 def _train(engine: Engine, models_dir: Path) -> None:
