@@ -9,8 +9,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from alembic.config import Config
+from sqlalchemy import inspect, text
 
+from alembic import command
 from crawlers.parsers import scorecard
 from crawlers.parsers.csv_feed import Dropped
 from pipeline.clean import clean
@@ -19,7 +21,7 @@ from pipeline.normalize.tuition import residence_tuition
 from pipeline.records import Program
 from pipeline.relevance import ADJACENT_SCORE, CURATED_SCORE, assess_relevance
 from pipeline.store.db import make_engine, reader_session, writer_session
-from pipeline.store.migrate import upgrade_to_head
+from pipeline.store.migrate import ALEMBIC_INI, upgrade_to_head
 from pipeline.store.runs import open_run
 from pipeline.store.upsert import store_programs
 
@@ -131,3 +133,25 @@ def test_a_field_of_study_decides_relevance_whatever_the_title_says():
     assert (statistics.relevant, statistics.topics) == (True, ("data_science",))
     assert statistics.score >= CURATED_SCORE
     assert not elsewhere.relevant
+
+
+def test_migration_0002_adds_the_outcomes_to_the_view_and_its_downgrade_restores_the_old_one(tmp_path):
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{tmp_path / 'migrated.db'}")
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "0002_scorecard")
+    assert _view_columns(tmp_path)[16:20] == ["rating_count", "earnings_usd", "debt_usd", "outcomes_count"]
+    command.downgrade(config, "0001")
+    columns = _view_columns(tmp_path)
+    assert columns[16:18] == ["rating_count", "url"] and "earnings_usd" not in columns
+    engine = make_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    assert "earnings_usd" not in {column["name"] for column in inspect(engine).get_columns("programs")}
+    engine.dispose()
+
+
+def _view_columns(folder: Path) -> list[str]:
+    engine = make_engine(f"sqlite:///{folder / 'migrated.db'}")
+    with engine.connect() as connection:
+        columns = list(connection.execute(text("SELECT * FROM program_catalog")).keys())
+    engine.dispose()
+    return columns
