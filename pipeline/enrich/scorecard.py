@@ -3,7 +3,8 @@
 Each US degree program not listed by the Scorecard itself is matched to a Scorecard institution by
 school name and state (pipeline.enrich.institutions). A matched program gains, where it knows none:
 - tuition: the institution's yearly in-state and out-of-state figures x its credential's usual length
-  (pipeline.normalize.tuition), ``cost_basis`` naming the institution;
+  (pipeline.normalize.tuition), ``cost_basis`` naming the institution; not for a program delivered
+  online, whose price is set apart from the campus tuition;
 - outcomes: the medians (each with its graduate count) of the Scorecard program at that institution
   and credential level in the field closest to the listing's (FIELD_FAMILIES, by its title), the first
   of the family's fields that has a figure; ``outcomes_basis`` names the institution, field and level.
@@ -128,6 +129,8 @@ def _us_degrees_of_other_sources(session: Session) -> list[tuple[Program, str | 
 def _tuition_values(program: Program, match: Match, offered: list[ScorecardProgram]) -> dict:
     if program.cost_usd is not None or program.cost_model is not None or not offered:
         return {}
+    if program.delivery == "online":
+        return {}  # an online degree is priced apart from the campus tuition (UIUC's MCS on Coursera)
     tuition = residence_tuition(offered[0].extra, program.credential)
     if tuition is None:
         return {}

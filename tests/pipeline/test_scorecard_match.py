@@ -97,8 +97,9 @@ def test_normal_names(name, normal):
 def _program(source, source_id, title, institution, credential, us_state, city, **facts) -> Program:
     return Program(
         source=source, source_id=source_id, url="https://example.edu/", title=title, provider=institution,
-        institution=institution, kind="degree", credential=credential, delivery=None, pacing=None, level=None,
-        language=None, country="US", cost=facts.pop("cost", Cost(usd=None, model=None)), duration=Duration(None, None),
+        institution=institution, kind="degree", credential=credential, delivery=facts.pop("delivery", None),
+        pacing=None, level=None, language=None, country="US", cost=facts.pop("cost", Cost(usd=None, model=None)),
+        duration=Duration(None, None),
         effort_hours_per_week=None, total_hours=None, rating=None, rating_count=None, description=None,
         us_state=us_state, raw={"city": city, "extra": facts.pop("extra", {})}, **facts,
     )  # fmt: skip
@@ -118,18 +119,20 @@ def test_a_matched_degree_gains_tuition_and_the_outcomes_of_its_field_and_level(
     listed_cost = Cost(usd=50000.0, model="tuition", amount=25000.0, currency="USD")
     priced = _program("mastersportal", "uw-cs", "Computer Science and Engineering", "University of Washington",
                       "master", None, "Seattle", cost=listed_cost)
+    online = _program("coursera", "uw-online", "Master of Science in Statistics", "University of Washington",
+                      "master", "WA", None, delivery="online")
     elsewhere = _program("ds-colleges", "wu-ds", "Master of Science in Data Science", "Washington University",
                          "master", None, "St. Louis")
     with writer_session(engine) as session:
         store_programs(session, open_run(session, "run", "scorecard"), [scorecard_program])
-        store_programs(session, open_run(session, "run", "others"), [listed, priced, elsewhere])
+        store_programs(session, open_run(session, "run", "others"), [listed, priced, online, elsewhere])
     with writer_session(engine) as session:
         report = enrich_from_scorecard(session)
     with reader_session(engine) as session:
         rows = {row.title + "|" + row.institution: row for row in session.scalars(select(ProgramRow))}
     engine.dispose()
-    assert (report.us_degrees, report.matched, report.with_outcomes, report.with_tuition) == (3, 2, 2, 1)
-    assert str(report).startswith("Scorecard match: 2 of 3 US degree programs (67%)")
+    assert (report.us_degrees, report.matched, report.with_outcomes, report.with_tuition) == (4, 3, 2, 1)
+    assert str(report).startswith("Scorecard match: 3 of 4 US degree programs (75%)")
     data_science = rows["Master of Science in Data Science|University of Washington"]
     # no 30.70 at UW in the catalogue: the data-science family falls back to computer science (11.07)
     assert (data_science.earnings_usd, data_science.debt_usd, data_science.outcomes_count) == (104000, 17500, 52)
@@ -139,6 +142,9 @@ def test_a_matched_degree_gains_tuition_and_the_outcomes_of_its_field_and_level(
     listed_price = rows["Computer Science and Engineering|University of Washington"]
     assert (listed_price.cost_usd, listed_price.cost_basis, listed_price.us_state) == (50000.0, None, "WA")
     assert listed_price.earnings_usd == 104000  # outcomes still gained: the listing had none
+    online_degree = rows["Master of Science in Statistics|University of Washington"]
+    # no campus tuition for an online degree; no statistics (27.05) master's outcomes at UW in this catalogue
+    assert (online_degree.cost_usd, online_degree.earnings_usd) == (None, None)
     unmatched = rows["Master of Science in Data Science|Washington University"]
     assert (unmatched.earnings_usd, unmatched.cost_usd) == (None, None)
     assert json.dumps(report.__dict__)  # plain figures, fit for a log line or a summary
