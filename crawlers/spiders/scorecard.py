@@ -70,7 +70,9 @@ class ScorecardSpider(CatalogSpider):
         yield from self.field_of_study_requests()
 
     def field_of_study_requests(self) -> Iterator[scrapy.Request]:
-        for url in self.field_of_study_files:
+        """Each field-of-study file once, after the (one expected) institution file."""
+        files, self.field_of_study_files = self.field_of_study_files, []
+        for url in files:
             yield scrapy.Request(url, callback=self.parse, dont_filter=True)
 
     def parse(self, response: Response, **kwargs) -> Iterator[ProgramItem]:
