@@ -145,10 +145,12 @@ def _changes(existing: ProgramRow | None, row: dict, run: CrawlRun, now: datetim
 
 
 def _upsert_programs(session: Session, rows: list[dict]) -> dict[str, int]:
-    statement = _insert(session, ProgramRow).values(rows)
+    # Rows as parameters (one statement compiled once, executed in batches), not .values(rows): compiling a
+    # 500-row VALUES clause cost 2 ms a row (15 s for the Scorecard's 7,303 programs).
+    statement = _insert(session, ProgramRow)
     updatable = {field: statement.excluded[field] for field in (*TRACKED_FIELDS, "last_seen")}
     statement = statement.on_conflict_do_update(index_elements=["dedupe_key"], set_=updatable)
-    returned = session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id))
+    returned = session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id), rows)
     return {key: program_id for key, program_id in returned}
 
 
@@ -169,12 +171,12 @@ def _upsert_source_records(
         }
         for program in programs
     }
-    statement = _insert(session, SourceRecord).values(list(rows.values()))
+    statement = _insert(session, SourceRecord)
     updatable = ("program_id", "crawl_run_id", "url", "raw", "fetched_at", "last_seen")
     statement = statement.on_conflict_do_update(
         index_elements=["source", "source_id"], set_={field: statement.excluded[field] for field in updatable}
     )
-    session.execute(statement)
+    session.execute(statement, list(rows.values()))
 
 
 def _insert(session: Session, table) -> Insert:
