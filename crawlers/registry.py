@@ -15,6 +15,29 @@ RAW = "https://raw.githubusercontent.com"
 CLASSCENTRAL = "https://www.classcentral.com"
 COURSERA_SEARCH = "https://www.coursera.org/search?query={query}&page=1"
 
+SCORECARD_API = "https://api.data.gov/ed/collegescorecard/v1/schools.json"
+SCORECARD_FEEDS = (
+    # the institution file first: the field-of-study file's programs are joined to it
+    f"{RAW}/Amherst-Statistics/CollegeScorecard/5779027632b69a169fcd54389db52e769f51686c/inst/extdata/MERGED2023_24_PP.csv.bz2",
+    f"{RAW}/Amherst-Statistics/CollegeScorecard/b4904394f6e958db8f0255ef20263740eeb43a00/inst/extdata/FieldOfStudyData1516_1617_PP.csv.bz2",
+)
+# The fields of study (4-digit CIP codes, as College Scorecard files programs) that lead to ML work, each
+# with the topic a program in it is evidence of; None: computing or mathematics, a route into ML with
+# no topic of its own (as pipeline.relevance treats a general computer-science degree). 30.70 Data
+# Science and 30.71 Data Analytics exist from CIP-2020 on.
+ML_FIELDS_OF_STUDY: dict[str, str | None] = {
+    "11.01": None,  # Computer and Information Sciences, General
+    "11.02": None,  # Computer Programming
+    "11.04": None,  # Information Science/Studies
+    "11.07": None,  # Computer Science
+    "27.03": None,  # Applied Mathematics
+    "27.05": "data_science",  # Statistics
+    "30.08": None,  # Mathematics and Computer Science
+    "30.30": None,  # Computational Science
+    "30.70": "data_science",  # Data Science
+    "30.71": "data_science",  # Data Analytics
+}
+
 WEEKLY = "0 3 * * 1"  # Monday 03:00 UTC: pages of live sites change weekly
 MONTHLY = "0 4 1 * *"  # the first of the month, 04:00 UTC: published datasets change rarely
 
@@ -64,7 +87,7 @@ SOURCES: dict[str, Source] = {
             ),
             replay_patterns=(r"^https?://(www\.)?coursera\.org/(search|browse)\b",),
             trust=3,
-            trusted_for=frozenset({"level", "rating", "rating_count"}),
+            trusted_for=frozenset({"level", "rating"}),
             cadence=WEEKLY,
         ),
         Source(
@@ -153,16 +176,16 @@ SOURCES: dict[str, Source] = {
             trust=3,
             trusted_for=frozenset({"language", "country"}),
         ),
-        _feed_source(
-            "scorecard",
-            (
-                f"{RAW}/Amherst-Statistics/CollegeScorecard/b4904394f6e958db8f0255ef20263740eeb43a00/inst/extdata/FieldOfStudyData1516_1617_PP.csv.bz2",
-                f"{RAW}/Amherst-Statistics/CollegeScorecard/5779027632b69a169fcd54389db52e769f51686c/inst/extdata/MERGED2023_24_PP.csv.bz2",
-        ),
+        Source(
+            name="scorecard",
             platform=None,
+            # Live: the Scorecard API (a key from SCORECARD_API_KEY); replay: the two published files.
+            live_urls=(SCORECARD_API,),
+            replay_patterns=tuple(f"^{re.escape(url)}$" for url in SCORECARD_FEEDS),
+            feeds=SCORECARD_FEEDS,
+            price_period="year",
             trust=4,
-            trusted_for=frozenset({"cost", "earnings_usd", "debt_usd", "outcomes_count"}),
-            enabled=False,  # until its spider lands
+            trusted_for=frozenset({"cost", "outcomes", "us_state"}),
         ),
         Source(
             name="schemaorg",

@@ -22,6 +22,7 @@ from flows.staging import RUNS_KEPT, new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
+from pipeline.enrich.scorecard import enrich_from_scorecard
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.health import sources_health
@@ -67,6 +68,7 @@ def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> Sta
     try:
         run_id = uuid.uuid4().hex
         summaries = _crawl_and_store(engine, settings.staging_dir, run_id, sources, replay, run_settings)
+        _enrich_from_scorecard(engine)
         if full:
             _mark_unlisted(engine, run_id)
         summaries = _with_health(engine, summaries)
@@ -102,6 +104,12 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
             get_run_logger().warning("%s failed: %s", source, message)
             outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
+
+
+def _enrich_from_scorecard(engine: Engine) -> None:
+    """Once every source is stored: US degrees of other sources gain Scorecard tuition and outcomes."""
+    with one_at_a_time(WRITER), writer_session(engine) as session:
+        get_run_logger().info("%s", enrich_from_scorecard(session))
 
 
 def _mark_unlisted(engine: Engine, run_id: str) -> None:

@@ -19,12 +19,14 @@ from pipeline.normalize.effort import parse_effort, total_hours
 from pipeline.normalize.language import normalize_language
 from pipeline.normalize.level import normalize_level
 from pipeline.normalize.link import program_link
+from pipeline.normalize.outcomes import parse_outcomes, us_state
 from pipeline.normalize.pacing import normalize_pacing
 from pipeline.normalize.price import parse_price
 from pipeline.normalize.rating import normalize_rating, normalize_rating_count
 from pipeline.normalize.skills import normalize_skills
 from pipeline.normalize.sources import declared, delivery_of_platform, pacing_of_platform, platform_of
 from pipeline.normalize.text import clean_text, clean_title, parse_flag
+from pipeline.normalize.tuition import residence_tuition
 from pipeline.records import Program, Rejection
 from pipeline.relevance import assess_relevance
 from pipeline.validate import why_refused, within_bounds
@@ -70,6 +72,7 @@ def clean(raw: dict) -> Program | Rejection:
         raw.get("subject"),
         is_degree=credential.kind == "degree",
         curated_topic=facts.curated_topic,
+        field_of_study=clean_text(extra.get("cip")),
     )
     if not relevance.relevant:
         return Rejection(source, relevance.rejection, raw)
@@ -79,7 +82,8 @@ def clean(raw: dict) -> Program | Rejection:
     effort = parse_effort(raw.get("effort")) or parse_effort(raw.get("duration"))
     price = parse_price(raw.get("price"), raw.get("currency"))
     price_period = clean_text(extra.get("price_period")) or facts.price_period
-    cost = estimate_cost(
+    residence = residence_tuition(extra, credential.credential)
+    cost = residence.cost if residence else estimate_cost(
         price,
         credential=credential.credential,
         kind=credential.kind,
@@ -90,6 +94,7 @@ def clean(raw: dict) -> Program | Rejection:
     if refusal := implausible_tuition(price, cost, price_period):
         return Rejection(source, refusal, raw)
     rating_count = normalize_rating_count(raw.get("rating_count"))
+    country = normalize_country(raw.get("country"))
 
     institution = clean_text(raw.get("institution"))
     provider = clean_text(raw.get("provider")) or platform
@@ -109,7 +114,7 @@ def clean(raw: dict) -> Program | Rejection:
         pacing=normalize_pacing(raw.get("pacing")) or pacing_of_platform(platform, credential.credential),
         level=normalize_level(raw.get("level")),
         language=normalize_language(raw.get("language")),
-        country=normalize_country(raw.get("country")),
+        country=country,
         cost=cost,
         duration=duration.weeks,
         effort_hours_per_week=effort,
@@ -123,6 +128,9 @@ def clean(raw: dict) -> Program | Rejection:
         tuition_free_eu=parse_flag(extra.get("tuition_free_eu")),
         fetched_at=clean_text(raw.get("fetched_at")),
         raw=raw,
+        cost_usd_in_state=residence.in_state_usd if residence else None,
+        us_state=us_state(country, extra.get("state")),
+        outcomes=parse_outcomes(extra),
     ))
     reason = why_refused(program)
     return Rejection(source, reason, raw) if reason else program

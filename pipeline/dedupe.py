@@ -38,8 +38,10 @@ def folded_title(program: Program) -> str:
 
 
 def dedupe_key(program: Program) -> str:
-    """Same credential, same title, same school or provider: the same program, whoever lists it."""
-    return f"{program.credential}|{folded_title(program)}|{offered_by(program)}"[:255]
+    """Same credential, same title, same school or provider (in the same US state, where one is known:
+    "Columbia College" is a school in Missouri and another in South Carolina): the same program."""
+    state = f"|{program.us_state}" if program.us_state else ""
+    return f"{program.credential}|{folded_title(program)}|{offered_by(program)}{state}"[:255]
 
 
 # 0-100: how alike two folded titles are, word order aside (a rapidfuzz scorer).

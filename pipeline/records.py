@@ -15,6 +15,31 @@ class Cost:
 
 
 @dataclass(frozen=True)
+class Outcomes:
+    """College Scorecard medians for a program's field and credential at its institution, each with the
+    number of graduates behind it (None: unknown or privacy-suppressed, never zero)."""
+
+    earnings_usd: float | None = None  # median earnings of graduates, a year or so after completing
+    earnings_count: int | None = None
+    debt_usd: float | None = None  # median federal loan debt at graduation
+    debt_count: int | None = None
+    basis: str | None = None  # None: the listing's own figures; else where they were matched from
+
+    @property
+    def count(self) -> int | None:
+        """Graduates behind the figures shown: the smaller count, so each figure rests on at least that many."""
+        counts = [
+            count
+            for figure, count in ((self.earnings_usd, self.earnings_count), (self.debt_usd, self.debt_count))
+            if figure is not None and count is not None
+        ]
+        return min(counts) if counts else None
+
+
+NO_OUTCOMES = Outcomes()
+
+
+@dataclass(frozen=True)
 class Duration:
     weeks_min: float | None
     weeks_max: float | None
@@ -54,6 +79,9 @@ class Program:
     tuition_free_eu: bool | None = None  # EU residents study it tuition-free; None when not said
     fetched_at: str | None = None
     raw: dict = field(default_factory=dict, compare=False)
+    cost_usd_in_state: float | None = None  # US in-state tuition total; cost.usd is the out-of-state one
+    us_state: str | None = None  # a US program's state or territory (USPS code)
+    outcomes: Outcomes = NO_OUTCOMES
 
 
 @dataclass(frozen=True)

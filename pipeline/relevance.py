@@ -18,7 +18,10 @@ False positives handled: "Google Analytics" and other marketing-tool analytics a
 "NLP Practitioner Certification"); "LLM" in a text about law is the Master of Laws ("Master of German
 Law (LLM)"), not a language model; "data entry" or a "Cyber Security" program match nothing.
 
-Two documented exceptions:
+Three documented exceptions:
+- A program filed under a field of study that leads to ML work (College Scorecard's CIP codes,
+  crawlers.registry.ML_FIELDS_OF_STUDY) is relevant by its field: with the field's topic at
+  CURATED_SCORE, or, for computing and mathematics, as adjacent (ADJACENT_SCORE, no topic).
 - A source curated for a topic (the data-science colleges list) is evidence of that topic: its
   programs are relevant (score at least CURATED_SCORE) even when the title names no term
   ("Master of Science in Information Systems").
@@ -32,6 +35,7 @@ Two documented exceptions:
 import re
 from dataclasses import dataclass
 
+from crawlers.registry import ML_FIELDS_OF_STUDY
 from pipeline.normalize.skills import normalize_skills
 from pipeline.normalize.text import text_items
 
@@ -188,6 +192,7 @@ def assess_relevance(
     *,
     is_degree: bool = False,
     curated_topic: str | None = None,
+    field_of_study: str | None = None,
 ) -> Relevance:
     """Topics, score and matched terms; or the reason the listing is off-topic."""
     skill_list = [_searchable(skill) for skill in normalize_skills(skills)]
@@ -203,6 +208,11 @@ def assess_relevance(
     score = _score(matches, strongest)
     topics = _topics(match.term for match in matches)
     terms = tuple(dict.fromkeys(match.term.name for match in matches))
+    if field_of_study in ML_FIELDS_OF_STUDY:
+        field_topic = ML_FIELDS_OF_STUDY[field_of_study]
+        if field_topic is None:
+            return Relevance(topics, max(score, ADJACENT_SCORE), terms, None)
+        return Relevance(_topics_with(topics, field_topic), max(score, CURATED_SCORE), terms, None)
     if curated_topic:
         return Relevance(_topics_with(topics, curated_topic), max(score, CURATED_SCORE), terms, None)
     if strongest >= RELEVANT_SCORE:

@@ -2,7 +2,7 @@
 and the analysts' views
 
 Revision ID: 0002_catalogue
-Revises: 0001
+Revises: 0002_scorecard
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_catalogue"
-down_revision: str | None = "0002_feeds_europe"
+down_revision: str | None = "0002_scorecard"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -20,7 +20,8 @@ CREATE VIEW program_catalog AS
 SELECT p.id, p.title, p.provider, p.kind, p.credential, p.delivery, p.pacing, p.level,
        p.language, p.country, p.cost_usd, p.cost_model,
        COALESCE(p.duration_weeks_max, p.duration_weeks_min) AS duration_weeks,
-       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count, p.url, p.url_kind, p.active,
+       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count,
+       p.earnings_usd, p.debt_usd, p.outcomes_count, p.url, p.url_kind, p.active,
        (SELECT COUNT(DISTINCT r.source) FROM source_records r WHERE r.program_id = p.id) AS source_count,
        p.captured, p.first_seen, p.last_seen
 FROM programs p
@@ -30,7 +31,8 @@ CREATE VIEW program_catalog AS
 SELECT p.id, p.title, p.provider, p.kind, p.credential, p.delivery, p.pacing, p.level,
        p.language, p.country, p.cost_usd, p.cost_model,
        COALESCE(p.duration_weeks_max, p.duration_weeks_min) AS duration_weeks,
-       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count, p.url,
+       p.effort_hours_per_week, p.total_hours, p.rating, p.rating_count,
+       p.earnings_usd, p.debt_usd, p.outcomes_count, p.url,
        (SELECT COUNT(DISTINCT r.source) FROM source_records r WHERE r.program_id = p.id) AS source_count,
        p.first_seen, p.last_seen
 FROM programs p

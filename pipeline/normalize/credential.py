@@ -30,6 +30,12 @@ evidence the listing gives, in this order:
    credit (Mastersportal's "Postgraduate Certificate"; 60 of the 101 "C" rows of the data-science
    colleges list). A plain "Certificate in Data Mining" from an extension school says nothing of
    credit, so it stays a certification: a degree needs evidence.
+
+College Scorecard's credential levels: its "Post-baccalaureate Certificate" and "Graduate/Professional
+Certificate" are graduate_certificate and, by rule 3, degrees (awards of accredited institutions,
+credit-bearing); a "First Professional Degree" is a doctorate (IPEDS files it as a doctor's degree,
+professional practice); an "Undergraduate Certificate or Diploma", a vocational award below the
+associate, has no entry of its own in the vocabulary and is read as a professional_certificate.
 """
 
 import re
@@ -63,16 +69,20 @@ CREDENTIAL_OF_FIELD = {
             "pgcert", "pg cert", "postgraduate diploma", "post graduate diploma", "pgdip", "pg dip",
             "graduate diploma", "postgraduate", "university certificate", "advanced certificate",
             "certificate of advanced study", "post-baccalaureate certificate", "mastertrack",
-            "mastertrack certificate", "micromasters", "micromasters program",
+            "mastertrack certificate", "micromasters", "micromasters program", "graduate/professional certificate",
         ),
         "graduate_certificate",
     ),
     **dict.fromkeys(("bootcamp", "boot camp"), "bootcamp"),
-    **dict.fromkeys(("a", "associate", "associates", "associate degree", "aa", "as", "aas"), "associate"),
+    # College Scorecard's sub-baccalaureate award: no vocabulary entry of its own, a vocational certificate
+    "undergraduate certificate or diploma": "professional_certificate",
+    **dict.fromkeys(
+        ("a", "associate", "associates", "associate degree", "associates degree", "aa", "as", "aas"), "associate"
+    ),
     **dict.fromkeys(
         (
-            "b", "bachelor", "bachelors", "bachelor degree", "bsc", "bs", "ba", "beng", "bba", "btech",
-            "undergraduate degree", "licenciatura",
+            "b", "bachelor", "bachelors", "bachelor degree", "bachelors degree", "bsc", "bs", "ba", "beng", "bba",
+            "btech", "undergraduate degree", "licenciatura",
         ),
         "bachelor",
     ),
@@ -85,7 +95,10 @@ CREDENTIAL_OF_FIELD = {
         "master",
     ),
     **dict.fromkeys(
-        ("d", "phd", "dphil", "doctor", "doctorate", "doctoral", "doctoral degree", "edd", "dba", "dsc", "engd"),
+        (
+            "d", "phd", "dphil", "doctor", "doctorate", "doctoral", "doctoral degree", "edd", "dba", "dsc", "engd",
+            "first professional degree",  # IPEDS: a doctor's degree - professional practice
+        ),
         "doctorate",
     ),
 }  # fmt: skip

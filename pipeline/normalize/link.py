@@ -1,7 +1,8 @@
 """The link a person opens for a program: its own page where a source gives one, else a search page.
 
 A published dataset's file is never a program's page: a person clicking it downloads a spreadsheet.
-Neither is a page a source marks as a listing of many programs (a country's portal page). Such a
+Neither is a page a source marks as a listing of many programs (a country's portal page), nor a
+site's home page (a school's site stands for all of its programs). Such a
 program gets its platform's own search page for the title (Coursera, Udemy, edX ...); where there is
 no platform, a web search for the title and school, kept to the source's site when the registry
 names one.
@@ -34,7 +35,7 @@ class Link:
 
 def program_link(url: str | None, *, source: str, title: str, offered_by: str | None,
                  platform: str | None, is_listing: bool = False) -> Link:
-    if url and not is_listing and not is_dataset_file(url, source):
+    if url and not is_listing and not is_dataset_file(url, source) and not is_home_page(url):
         return Link(url, "page")
     return Link(search_page(title, source=source, offered_by=offered_by, platform=platform), "search")
 
@@ -46,6 +47,11 @@ def is_dataset_file(url: str, source: str) -> bool:
         or parts.hostname in DATASET_HOSTS
         or parts.path.lower().endswith(DATASET_SUFFIXES)
     )
+
+
+def is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def search_page(title: str, *, source: str, offered_by: str | None, platform: str | None) -> str:

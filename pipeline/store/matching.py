@@ -2,15 +2,15 @@
 
 1. the listing was stored before (same source and source id): the program it went to then;
 2. the same key (credential, transliterated title, school or provider: pipeline/dedupe.py);
-3. the same page with the same credential (a program's own URL, as two sources give it; a school's
-   page shared by its bachelor's and master's does not merge them);
+3. the same page with the same credential, from another source (a program's own URL, as two sources
+   give it; a school's page shared by its bachelor's and master's does not merge them);
 4. the same title and credential from another source, offered by the same school written another way
    ("The University of California, San Diego"; "University of London" and its "International
    Programmes"), or on the same platform where one listing names only the platform;
 5. a near-identical title (rapidfuzz) with the same credential and school, from another source.
 
 Listings of one source with different ids are different programs by that source's own account, so
-steps 4 and 5 never join a listing to a program its own source already lists.
+steps 3 to 5 never join a listing to a program its own source already lists.
 """
 
 from collections import defaultdict
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from crawlers.registry import SOURCES
 from pipeline.dedupe import NEAR_DUPLICATE_SCORE, dedupe_key, fold, folded_title, offered_by, title_similarity
+from pipeline.normalize.link import is_home_page
 from pipeline.normalize.sources import ONLINE_PLATFORMS
 from pipeline.records import Program
 from pipeline.store.schema import Program as ProgramRow
@@ -80,7 +81,7 @@ class CatalogueIndex:
         found = (
             self.by_record.get((program.source, program.source_id))
             or self.by_key.get(dedupe_key(program))
-            or (self.by_page.get((program.credential, page_of(program.url))) if program.url_kind == "page" else None)
+            or self._same_page(program)
             or self._same_title_elsewhere(program)
             or self._near_duplicate(program)
         )
@@ -108,6 +109,12 @@ class CatalogueIndex:
         if ref not in self.by_title[credential, title]:
             self.by_title[credential, title].append(ref)
         self.by_school[credential, school].setdefault(ref, title)
+
+    def _same_page(self, program: Program) -> int | None:
+        if program.url_kind != "page" or is_home_page(program.url):
+            return None
+        ref = self.by_page.get((program.credential, page_of(program.url)))
+        return ref if ref is not None and program.source not in self.facts[ref].sources else None
 
     def _same_title_elsewhere(self, program: Program) -> int | None:
         school = offered_by(program)

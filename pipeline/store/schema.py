@@ -91,6 +91,15 @@ class Program(Base):
     relevance: Mapped[float | None] = mapped_column(Float)  # 0-1: how squarely about ML/AI/data science
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # false: no source lists it
     captured: Mapped[str | None] = mapped_column(String(40))  # newest fetch time of the data behind it
+    cost_usd_in_state: Mapped[float | None] = mapped_column(Float)  # US in-state tuition total (cost_usd: out-of-state)
+    us_state: Mapped[str | None] = mapped_column(String(2))  # USPS code of a US program's state
+    # College Scorecard medians for the program's field and credential at its institution
+    earnings_usd: Mapped[float | None] = mapped_column(Float)
+    earnings_count: Mapped[int | None] = mapped_column(Integer)  # graduates behind earnings_usd
+    debt_usd: Mapped[float | None] = mapped_column(Float)
+    debt_count: Mapped[int | None] = mapped_column(Integer)  # graduates behind debt_usd
+    outcomes_count: Mapped[int | None] = mapped_column(Integer)  # the smaller: each figure rests on at least this many
+    outcomes_basis: Mapped[str | None] = mapped_column(Text)  # None: the listing's own; else where matched from
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
 

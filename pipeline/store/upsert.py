@@ -17,13 +17,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from pipeline.dedupe import dedupe_key
-from pipeline.records import Program, Rejection
+from pipeline.normalize.outcomes import is_enriched
+from pipeline.records import Outcomes, Program, Rejection
 from pipeline.store.matching import CatalogueIndex
-from pipeline.store.merge import merged_values
+from pipeline.store.merge import EMPTY, FIELD_GROUPS, merged_values
 from pipeline.store.schema import CrawlRun, ProgramChange, RejectedItem, SourceRecord
 from pipeline.store.schema import Program as ProgramRow
 
 CHUNK_SIZE = 500
+ENRICHED_GROUPS = ("cost", "outcomes")  # the groups pipeline/enrich may fill; their last column is the basis
 
 # Changes kept in program_changes: price, duration and whether any source still lists the program.
 TRACKED_FIELDS = (
@@ -101,7 +103,7 @@ def refresh_programs(session: Session, program_ids: set[int], run: CrawlRun, now
     rows = select(ProgramRow).where(ProgramRow.id.in_(program_ids)).with_for_update()
     for row in session.scalars(rows):
         if listings[row.id]:
-            values = {**_from_json(merged_values(listings[row.id])), "active": True,
+            values = {**_kept_enrichment(row, _from_json(merged_values(listings[row.id]))), "active": True,
                       "captured": captured.get(row.id), "last_seen": now}
         else:
             values = {"active": False}  # its last listing moved to another program
@@ -116,6 +118,17 @@ def refresh_programs(session: Session, program_ids: set[int], run: CrawlRun, now
     session.add_all(changes)
     session.flush()
     return len(changes)
+
+
+def _kept_enrichment(row: ProgramRow, merged: dict) -> dict:
+    """The merged values, less the groups that no listing states but an enrichment after storing gave
+    the program (pipeline/enrich: College Scorecard tuition and outcomes): those stay as they are."""
+    for group in ENRICHED_GROUPS:
+        columns = FIELD_GROUPS[group]
+        if all(merged.get(column) in EMPTY for column in columns) and is_enriched(getattr(row, columns[-1])):
+            for column in columns:
+                merged.pop(column, None)
+    return merged
 
 
 def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejection]) -> int:
@@ -160,8 +173,8 @@ def _insert_programs(session: Session, new: dict[str, Program], now: datetime) -
         return {}
     rows = [{**_program_values(program), "dedupe_key": key, "first_seen": now, "last_seen": now,
              "captured": (program.fetched_at or "")[:10] or None} for key, program in new.items()]
-    statement = _insert(session, ProgramRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id)).all())
+    statement = _insert(session, ProgramRow).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id), rows).all())
     if missing := set(new) - set(ids):  # inserted meanwhile by another writer
         found = select(ProgramRow.dedupe_key, ProgramRow.id).where(ProgramRow.dedupe_key.in_(missing))
         ids.update(session.execute(found).all())
@@ -187,6 +200,9 @@ def _program_values(program: Program) -> dict:
         "cost_rate_date": program.cost.rate_date,
         "cost_basis": program.cost.basis,
         "tuition_free_eu": program.tuition_free_eu,
+        "cost_usd_in_state": program.cost_usd_in_state,
+        "us_state": program.us_state,
+        **outcome_values(program.outcomes),
         "duration_weeks_min": program.duration.weeks_min,
         "duration_weeks_max": program.duration.weeks_max,
         "effort_hours_per_week": program.effort_hours_per_week,
@@ -199,6 +215,17 @@ def _program_values(program: Program) -> dict:
         "skills": list(program.skills),
         "topics": list(program.topics),
         "relevance": program.relevance,
+    }
+
+
+def outcome_values(outcomes: Outcomes) -> dict:
+    return {
+        "earnings_usd": outcomes.earnings_usd,
+        "earnings_count": outcomes.earnings_count,
+        "debt_usd": outcomes.debt_usd,
+        "debt_count": outcomes.debt_count,
+        "outcomes_count": outcomes.count,
+        "outcomes_basis": outcomes.basis,
     }
 
 
@@ -220,12 +247,12 @@ def _upsert_source_records(
         }
         for program, program_id in zip(programs, program_ids, strict=True)
     }
-    statement = _insert(session, SourceRecord).values(list(rows.values()))
+    statement = _insert(session, SourceRecord)
     updatable = ("program_id", "crawl_run_id", "url", "raw", "values", "fetched_at", "last_seen")
     statement = statement.on_conflict_do_update(
         index_elements=["source", "source_id"], set_={field: statement.excluded[field] for field in updatable}
     )
-    session.execute(statement)
+    session.execute(statement, list(rows.values()))
 
 
 def _to_json(values: dict) -> dict:

@@ -20,7 +20,8 @@ from pipeline.store.upsert import store_programs, store_rejections
 CATALOG_COLUMNS = [
     "id", "title", "provider", "kind", "credential", "delivery", "pacing", "level", "language", "country",
     "cost_usd", "cost_model", "duration_weeks", "effort_hours_per_week", "total_hours", "rating",
-    "rating_count", "url", "url_kind", "active", "source_count", "captured", "first_seen", "last_seen",
+    "rating_count", "earnings_usd", "debt_usd", "outcomes_count", "url", "url_kind", "active", "source_count",
+    "captured", "first_seen", "last_seen",
 ]
 
 # Shaped like the real edX row "Machine Learning with Python: from Linear Models to Deep Learning".
