@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import platform
+import zipfile
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -72,7 +73,10 @@ def load_model(models_dir: Path) -> RankingModel | None:
         return None
     import skops.io as sio
 
-    untrusted = sio.get_untrusted_types(file=path)
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except zipfile.BadZipFile:  # a pickle, or anything else put in its place: never loaded
+        raise UntrustedModelError(f"{path} is not a skops file; refusing to load it") from None
     unexpected = sorted(set(untrusted) - TRUSTED_TYPES)
     if unexpected:
         raise UntrustedModelError(f"{path} asks for types we never save: {', '.join(unexpected)}")
