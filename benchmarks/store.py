@@ -3,10 +3,15 @@ records) into an empty SQLite catalogue, against plain sqlite3 executemany INSER
 
     .venv/bin/python benchmarks/store.py [--rows 100000]
 
-The last line printed is one JSON object: store_rows_per_s, raw_sqlite_rows_per_s, their ratio.
+The programs are shaped like a real edX row; their titles are the real titles of the corpus datasets
+(edX, Udemy, Coursera: about 18,000, so titles repeat across schools as "Introduction to Machine
+Learning" does), spread over SCHOOLS schools: about 100,000 / SCHOOLS programs per school, each one
+its own record (nothing merges). The last line printed is one JSON object: store_rows_per_s,
+raw_sqlite_rows_per_s, their ratio.
 """
 
 import argparse
+import csv
 import dataclasses
 import json
 import sqlite3
@@ -21,6 +26,8 @@ from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import open_run
 from pipeline.store.upsert import store_programs
 
+REPO = Path(__file__).resolve().parents[1]
+
 # Shaped like the real edX row "Machine Learning with Python: from Linear Models to Deep Learning".
 TEMPLATE = Program(
     source="edx-catalog", source_id="", url="", title="", provider="edX",
@@ -31,15 +38,28 @@ TEMPLATE = Program(
     rating=None, rating_count=None, description="An in-depth introduction to machine learning.",
     skills=("machine learning",), topics=("ml",),
 )  # fmt: skip
-SUBJECTS = ("Machine Learning", "Deep Learning", "Data Science", "Statistics", "Computer Vision", "NLP")
+DATASETS = REPO.parent / "shared" / "corpus" / "datasets"
+TITLE_COLUMNS = {"edx_courses_974.csv": "title", "udemy_raw_16429.csv": "Title", "coursera_catalog_1139.csv": "course"}
+SCHOOLS = 1_000
+
+
+def corpus_titles() -> list[str]:
+    titles = []
+    for name, column in TITLE_COLUMNS.items():
+        if not (DATASETS / name).is_file():
+            sys.exit(f"error: corpus dataset missing: {DATASETS / name}")
+        with (DATASETS / name).open(encoding="utf-8", newline="") as rows:
+            titles += [row[column].strip() for row in csv.DictReader(rows) if row[column].strip()]
+    return list(dict.fromkeys(titles))
 
 
 def programs(count: int) -> list[Program]:
-    """Distinct programs: each its own title, record and page (nothing merges)."""
+    """Distinct programs: each its own record and page, a corpus title at one of SCHOOLS schools."""
+    titles = corpus_titles()
     return [
         dataclasses.replace(
             TEMPLATE, source_id=f"course-{number}", url=f"https://www.edx.org/course/course-{number}",
-            title=f"{SUBJECTS[number % len(SUBJECTS)]} {number}: from Linear Models to Deep Learning",
+            title=titles[number % len(titles)], institution=f"University {number % SCHOOLS}",
         )
         for number in range(count)
     ]  # fmt: skip

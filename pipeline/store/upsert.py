@@ -160,8 +160,10 @@ def _insert_programs(session: Session, new: dict[str, Program], now: datetime) -
         return {}
     rows = [{**_program_values(program), "dedupe_key": key, "first_seen": now, "last_seen": now,
              "captured": (program.fetched_at or "")[:10] or None} for key, program in new.items()]
-    statement = _insert(session, ProgramRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id)).all())
+    # Rows as parameters (executemany), not .values(rows): one statement compiled once and cached,
+    # instead of a new multi-row VALUES statement compiled for every chunk (half the storing time).
+    statement = _insert(session, ProgramRow).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id), rows).all())
     if missing := set(new) - set(ids):  # inserted meanwhile by another writer
         found = select(ProgramRow.dedupe_key, ProgramRow.id).where(ProgramRow.dedupe_key.in_(missing))
         ids.update(session.execute(found).all())
@@ -220,12 +222,12 @@ def _upsert_source_records(
         }
         for program, program_id in zip(programs, program_ids, strict=True)
     }
-    statement = _insert(session, SourceRecord).values(list(rows.values()))
+    statement = _insert(session, SourceRecord)
     updatable = ("program_id", "crawl_run_id", "url", "raw", "values", "fetched_at", "last_seen")
     statement = statement.on_conflict_do_update(
         index_elements=["source", "source_id"], set_={field: statement.excluded[field] for field in updatable}
     )
-    session.execute(statement)
+    session.execute(statement, list(rows.values()))
 
 
 def _to_json(values: dict) -> dict:

@@ -35,9 +35,10 @@ def secrets_in(text: str) -> list[str]:
 
 
 def test_the_scan_recognises_keys():
-    assert secrets_in('SCORECARD_KEY = "Zq8mN2vX4cR7tY1uI0oP3aS5dF6gH9jK2lL4zXcV"') != []
-    assert secrets_in("aws = AKIAIOSFODNN7EXAMPLE") != []
-    assert secrets_in('api_key="abcdef0123456789abcd"') != []
+    # Built at run time, so that this file holds no key-like literal itself.
+    assert secrets_in(f'SCORECARD_KEY = "{"Zq8mN2vX" * 5}"') != []
+    assert secrets_in("aws = AKIA" + "IOSFODNN7EXAMPLE") != []
+    assert secrets_in('api_key="' + "abcdef0123456789" + 'abcd"') != []
     assert secrets_in("commit 6d89213a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e") == []
 
 
