@@ -3,15 +3,13 @@ records) into an empty SQLite catalogue, against plain sqlite3 executemany INSER
 
     .venv/bin/python benchmarks/store.py [--rows 100000]
 
-The programs are shaped like a real edX row; their titles are the real titles of the corpus datasets
-(edX, Udemy, Coursera: about 18,000, so titles repeat across schools as "Introduction to Machine
-Learning" does), spread over SCHOOLS schools: about 100,000 / SCHOOLS programs per school, each one
-its own record (nothing merges). The last line printed is one JSON object: store_rows_per_s,
-raw_sqlite_rows_per_s, their ratio.
+The programs are the real rows of the edX, Udemy and Coursera datasets of the corpus that clean() keeps
+(909 on ML, AI and data science), read by the crawlers' parsers, then repeated to N, each copy its own
+record and page at one of SCHOOLS schools (100 programs each at 100,000). The last line printed is one JSON object:
+store_rows_per_s, raw_sqlite_rows_per_s, their ratio.
 """
 
 import argparse
-import csv
 import dataclasses
 import json
 import sqlite3
@@ -20,46 +18,45 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.records import Cost, Duration, Program
+from crawlers.parsers import coursera_catalog, edx_catalog, udemy_catalog
+from crawlers.parsers.csv_feed import Dropped
+from pipeline.clean import clean
+from pipeline.records import Program
 from pipeline.store.db import make_engine, writer_session
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import open_run
 from pipeline.store.upsert import store_programs
 
-REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-# Shaped like the real edX row "Machine Learning with Python: from Linear Models to Deep Learning".
-TEMPLATE = Program(
-    source="edx-catalog", source_id="", url="", title="", provider="edX",
-    institution="Massachusetts Institute of Technology", kind="certification", credential="course",
-    delivery="online", pacing="scheduled", level="advanced", language="en", country=None,
-    cost=Cost(usd=300.0, model="free_audit", amount=300.0, currency="USD"),
-    duration=Duration(weeks_min=15, weeks_max=15), effort_hours_per_week=12.5, total_hours=187.5,
-    rating=None, rating_count=None, description="An in-depth introduction to machine learning.",
-    skills=("machine learning",), topics=("ml",),
-)  # fmt: skip
-DATASETS = REPO.parent / "shared" / "corpus" / "datasets"
-TITLE_COLUMNS = {"edx_courses_974.csv": "title", "udemy_raw_16429.csv": "Title", "coursera_catalog_1139.csv": "course"}
+# Real rows of the corpus datasets, read by the crawlers' own feed parsers and cleaned by the pipeline.
+CORPUS_FEEDS = (
+    ("datasets/edx_courses_974.csv", edx_catalog.parse_feed),
+    ("datasets/udemy_raw_16429.csv", udemy_catalog.parse_feed),
+    ("datasets/coursera_catalog_1139.csv", coursera_catalog.parse_feed),
+)
 SCHOOLS = 1_000
 
 
-def corpus_titles() -> list[str]:
-    titles = []
-    for name, column in TITLE_COLUMNS.items():
-        if not (DATASETS / name).is_file():
-            sys.exit(f"error: corpus dataset missing: {DATASETS / name}")
-        with (DATASETS / name).open(encoding="utf-8", newline="") as rows:
-            titles += [row[column].strip() for row in csv.DictReader(rows) if row[column].strip()]
-    return list(dict.fromkeys(titles))
+def corpus_programs() -> list[Program]:
+    programs = []
+    for name, parse in CORPUS_FEEDS:
+        if not (CORPUS / name).is_file():
+            sys.exit(f"error: corpus dataset missing: {CORPUS / name}")
+        for raw in parse((CORPUS / name).read_bytes(), f"https://example.org/{name}", "2025-11-01T00:00:00+00:00"):
+            if not isinstance(raw, Dropped) and isinstance(program := clean(dict(raw)), Program):
+                programs.append(program)
+    return programs
 
 
 def programs(count: int) -> list[Program]:
-    """Distinct programs: each its own record and page, a corpus title at one of SCHOOLS schools."""
-    titles = corpus_titles()
+    """`count` programs made from the cleaned corpus programs in turn, each its own record and page,
+    at one of SCHOOLS schools (so a title comes back at another school, as real titles do)."""
+    real = corpus_programs()
     return [
         dataclasses.replace(
-            TEMPLATE, source_id=f"course-{number}", url=f"https://www.edx.org/course/course-{number}",
-            title=titles[number % len(titles)], institution=f"University {number % SCHOOLS}",
+            real[number % len(real)], source_id=f"{real[number % len(real)].source_id}#{number}",
+            url=f"https://example.org/program/{number}", url_kind="page", institution=f"University {number % SCHOOLS}",
         )
         for number in range(count)
     ]  # fmt: skip
@@ -91,7 +88,7 @@ def raw_sqlite_rows_per_s(rows: list[Program], folder: Path) -> float:
     )
     started = time.perf_counter()
     values = [
-        (f"{p.credential}|{p.title.lower()}|{p.institution}", p.title, p.provider, p.institution, p.kind,
+        (f"{p.source}|{p.source_id}", p.title, p.provider, p.institution, p.kind,
          p.credential, p.delivery, p.pacing, p.level, p.language, p.country, p.cost.usd, p.cost.model,
          p.cost.amount, p.cost.currency, p.duration.weeks_min, p.duration.weeks_max, p.effort_hours_per_week,
          p.total_hours, p.rating, p.rating_count, p.url, p.description, json.dumps(p.skills), json.dumps(p.topics))

@@ -7,41 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawlers.items import ProgramItem
-from crawlers.parsers import (
-    coursera_catalog,
-    coursera_courses,
-    ds_colleges,
-    edx_catalog,
-    futurelearn,
-    mastersportal,
-    mastersportal_2025,
-    studyineurope,
-    udacity,
-    udemy_catalog,
-)  # fmt: skip
+from crawlers.parsers import coursera_courses
 from crawlers.parsers.csv_feed import Dropped
-from crawlers.registry import SOURCES
 from tests.conftest import corpus_path
 from tests.fuzz.strategies import FEW, FUZZ
+from tests.pipeline.corpus_items import FEEDS as SOURCE_FEEDS
 
 FETCHED_AT = "2025-11-01T12:00:00+00:00"
-# Each parser with the real dataset it reads (its first lines are the seed that gets damaged).
+WORKBOOK = "datasets/coursera_courses_3522.xlsx"  # binary: fuzzed by truncation below, not line by line
+# Each feed parser with the real dataset it reads (its first records are the seed that gets damaged).
 FEEDS = {
-    "coursera-catalog": (coursera_catalog.parse_feed, "datasets/coursera_catalog_1139.csv"),
-    "coursera-programs": (coursera_courses.parse_programs, "datasets/coursera_programs_475.csv"),
-    "coursera-program-courses": (coursera_courses.parse_program_courses, "datasets/coursera_program_courses_2183.csv"),
-    "ds-colleges": (ds_colleges.parse_feed, "datasets/data_science_colleges_632.csv"),
-    "edx-catalog": (edx_catalog.parse_feed, "datasets/edx_courses_974.csv"),
-    "mastersportal": (mastersportal.parse_feed, "datasets/mastersportal_cs_masters_694.csv"),
-    "mastersportal-2025": (mastersportal_2025.parse_feed, "datasets/mastersportal_cs_masters_4400.csv"),
-    "studyineurope": (studyineurope.parse_feed, "datasets/studyineurope_programs_18087.csv"),
-    "udemy-catalog": (udemy_catalog.parse_feed, "datasets/udemy_raw_16429.csv"),
-    "udacity": (udacity.parse_feed, "api/udacity_catalog_198.json"),
-    "futurelearn": (futurelearn.parse_feed, "api/futurelearn_courses_514.json"),
-}
-FEED_URLS = {"mastersportal-2025": SOURCES["mastersportal"].feeds[1],
-             "studyineurope": SOURCES["studyineurope"].feeds[0]}
-WORKBOOK = "datasets/coursera_courses_3522.xlsx"
+    file: (parse, file, url)
+    for feeds in SOURCE_FEEDS.values() for file, parse, url in feeds if file != WORKBOOK
+}  # fmt: skip
 HEAD_LINES = 12
 
 
@@ -65,8 +43,8 @@ def head_of(relative: str) -> bytes:
 
 
 def run(name: str, body: bytes) -> list:
-    parse, _ = FEEDS[name]
-    results = list(parse(body, FEED_URLS.get(name, f"https://example.org/{name}"), FETCHED_AT))
+    parse, _file, url = FEEDS[name]
+    results = list(parse(body, url, FETCHED_AT))
     for result in results:
         assert isinstance(result, ProgramItem | Dropped), (name, result)
         if isinstance(result, Dropped):
@@ -104,7 +82,7 @@ def test_arbitrary_bytes_never_raise(name, body):
 @FUZZ
 @given(st.data(), st.sampled_from(sorted(FEEDS)))
 def test_a_damaged_real_feed_never_raises(data, name):
-    run(name, data.draw(damaged(head_of(FEEDS[name][1]))))
+    run(name, data.draw(damaged(head_of(name))))
 
 
 json_values = st.recursive(
@@ -118,7 +96,7 @@ json_values = st.recursive(
 
 
 @FUZZ
-@given(st.sampled_from(["udacity", "futurelearn"]), json_values)
+@given(st.sampled_from(sorted(name for name in FEEDS if name.endswith(".json"))), json_values)
 def test_any_json_document_never_raises(name, document):
     run(name, json.dumps(document).encode())
 
@@ -133,5 +111,6 @@ def test_a_truncated_workbook_never_raises(cut, junk):
 
 def test_the_seeds_are_real_feeds():
     """The damaged seeds start from real rows: each seed parses to at least one item."""
-    for name, (_parse, relative) in FEEDS.items():
-        assert any(isinstance(result, ProgramItem) for result in run(name, head_of(relative))), name
+    assert len(FEEDS) == 11
+    for name in FEEDS:
+        assert any(isinstance(result, ProgramItem) for result in run(name, head_of(name))), name
