@@ -82,7 +82,9 @@ def load_model(models_dir: Path) -> RankingModel | None:
 
     try:
         untrusted = sio.get_untrusted_types(file=path)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+    except zipfile.BadZipFile:  # a pickle, or anything else put in its place: never loaded
+        raise CorruptModelError(f"{path} is not a skops file; refusing to load it: run `mlpath train`") from None
+    except (OSError, ValueError, KeyError) as error:
         raise CorruptModelError(f"{path} cannot be read ({error.__class__.__name__}): run `mlpath train`") from None
     unexpected = sorted(set(untrusted) - TRUSTED_TYPES)
     if unexpected:

@@ -1,8 +1,9 @@
 """A raw item (crawlers/items.py fields, as a dict) -> a clean Program, or a Rejection with its reason.
 
 Validation happens in this order, and the first failure is the reason: missing source id, missing
-title, a URL that is not http(s), unrecognised credential or one we do not list, off-topic, implausible
-yearly tuition, then the checks of pipeline/validate.py (signs and ranges of numbers, lengths).
+title, a URL that is not http(s), unrecognised credential or one we do not list, off-topic, a negative
+price, duration or effort, implausible yearly tuition, then the checks of pipeline/validate.py (ranges
+of numbers, lengths).
 Everything else is optional: a malformed value becomes None (unknown), never an exception and never a
 guess. A listing without a page of its own (or whose URL is a dataset file) gets a search link
 (pipeline/normalize/link.py).
@@ -29,7 +30,7 @@ from pipeline.normalize.text import clean_text, clean_title, parse_flag
 from pipeline.normalize.tuition import residence_tuition
 from pipeline.records import Program, Rejection
 from pipeline.relevance import assess_relevance
-from pipeline.validate import why_refused, within_bounds
+from pipeline.validate import negative_figure, why_refused, within_bounds
 
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
 
@@ -91,7 +92,7 @@ def clean(raw: dict) -> Program | Rejection:
         platform=platform,
         default_period=price_period,
     )
-    if refusal := implausible_tuition(price, cost, price_period):
+    if refusal := negative_figure(raw) or implausible_tuition(price, cost, price_period):
         return Rejection(source, refusal, raw)
     rating_count = normalize_rating_count(raw.get("rating_count"))
     country = normalize_country(raw.get("country"))

@@ -7,6 +7,7 @@ its own listing, so it can never merge with another such title.
 """
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -18,6 +19,7 @@ MIN_KEY_CHARACTERS = 4  # fewer letters and digits than this says nothing about 
 NEAR_DUPLICATE_SCORE = 93  # rapidfuzz token_sort_ratio of folded titles (0-100), same credential and school
 
 
+@lru_cache(maxsize=1 << 16)  # storing folds each title and school several times per listing
 def fold(text: str | None) -> str:
     """Lower-case ASCII words joined by single spaces: 'Machine Learning: A–Z' -> 'machine learning a z'."""
     if not text:

@@ -19,17 +19,17 @@ MAX_TITLE_CHARS = 300
 MAX_URL_CHARS = 2_000
 MAX_DESCRIPTION_CHARS = 20_000
 
-# A minus right before the first digit, after at most a currency sign or spaces: "-24", "$-500",
-# "- 3 years", "−5". A range ("3 - 6 Months") starts with its first number and is not negative.
-_NEGATIVE = re.compile(r"^[^\w]*?[-−‒–]\s*\d")
+# A minus right before the first digit, after at most a currency sign, code or spaces: "-24", "$-500",
+# "US$ -1", "USD -500", "- 3 years", "−5". A range ("3 - 6 Months") starts with its first number and
+# is not negative.
+_NEGATIVE = re.compile(r"^(?:[^\w]|[A-Z]{3}\b|[A-Z]{1,2}\$)*?[-−‒–]\s*\d")
 SIGNED_FIELDS = ("price", "duration", "effort")
 
 
 def why_refused(program: Program) -> str | None:
     """Why the program cannot be stored, or None when it can."""
-    for field in SIGNED_FIELDS:
-        if _is_negative(program.raw.get(field)):
-            return f"negative {field}: {str(program.raw[field])[:60]!r}"
+    if negative := negative_figure(program.raw):
+        return negative
     if len(program.title) > MAX_TITLE_CHARS:
         return f"title longer than {MAX_TITLE_CHARS} characters"
     if len(program.url) > MAX_URL_CHARS:
@@ -41,6 +41,14 @@ def why_refused(program: Program) -> str | None:
     effort = program.effort_hours_per_week
     if effort is not None and effort > MAX_EFFORT_HOURS_PER_WEEK:
         return f"effort out of range: {effort:g} hours a week (more than {MAX_EFFORT_HOURS_PER_WEEK})"
+    return None
+
+
+def negative_figure(raw: dict) -> str | None:
+    """Which of price, duration and effort the listing gives as a negative figure, or None."""
+    for field in SIGNED_FIELDS:
+        if _is_negative(raw.get(field)):
+            return f"negative {field}: {str(raw[field])[:60]!r}"
     return None
 
 

@@ -90,7 +90,12 @@ def canonical_url(href: str, page_url: str) -> str:
 def course_links(html: str, url: str) -> list[str]:
     """Canonical URLs of the course pages a listing links to, in page order, once each."""
     links = [canonical_url(anchor.attrib["href"], url) for anchor, _props in _course_anchors(_selector(html))]
-    return list(dict.fromkeys(link for link in links if "/course/" in link))
+    return list(dict.fromkeys(link for link in links if "/course/" in link and _is_http(link)))
+
+
+def _is_http(url: str) -> bool:
+    """Only web pages are followed: never javascript:, mailto:, data: or file: links a page holds."""
+    return urlsplit(url).scheme in ("http", "https")
 
 
 # --- listings: subject, provider, institution, university and collection pages -----------------

@@ -23,7 +23,7 @@ def parse_page(html: str, url: str, fetched_at: str | None = None) -> tuple[list
     objects = schema_objects(html, url, types=PROGRAM_TYPES, errors=errors)
     sessions = {id(session) for obj in objects for session in _instances(obj)}
     items = [_item(obj, url, fetched_at) for obj in objects if id(obj) not in sessions]
-    return [item for item in items if item["title"]], len(errors)
+    return [item for item in items if item.get("title")], len(errors)
 
 
 def _instances(obj: dict) -> list[dict]:

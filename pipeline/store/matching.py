@@ -130,16 +130,14 @@ class CatalogueIndex:
         return None
 
     def _near_duplicate(self, program: Program) -> int | None:
-        candidates = {
-            ref: title
-            for ref, title in self.by_school.get((program.credential, offered_by(program)), {}).items()
-            if program.source not in self.facts[ref].sources
-        }
-        if not candidates:
-            return None
-        best = process.extractOne(folded_title(program), candidates, scorer=title_similarity,
-                                  score_cutoff=NEAR_DUPLICATE_SCORE)
-        return best[2] if best else None
+        # rapidfuzz scores every title of the school (in C); only the few above the cutoff are checked
+        # for their sources in Python. Filtering all titles first was quadratic for a school or platform
+        # with thousands of programs. max() keeps the first of equal scores, as extractOne does.
+        titles = self.by_school.get((program.credential, offered_by(program)), {})
+        matches = [(score, ref) for _title, score, ref in process.extract_iter(
+            folded_title(program), titles, scorer=title_similarity, score_cutoff=NEAR_DUPLICATE_SCORE)
+            if program.source not in self.facts[ref].sources]  # fmt: skip
+        return max(matches, key=lambda match: match[0])[1] if matches else None
 
 
 def same_school(first: str, second: str) -> bool:

@@ -8,6 +8,7 @@ search link, whoever gives it.
 """
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from crawlers.registry import merge_order
 
@@ -54,10 +55,16 @@ def merged_values(listings: Iterable[Listing]) -> dict:
 
 
 def _most_trusted(group: str, columns: tuple[str, ...], listings: list[Listing]) -> Mapping:
-    rank = {name: position for position, name in enumerate(merge_order(group))}
+    rank = _rank(group)
     stating = [values for source, _id, values in sorted(listings, key=lambda listing: rank.get(listing[0], len(rank)))
                if values.get(columns[0]) not in EMPTY]
     if group == "url":
         pages = [values for values in stating if values.get("url_kind") == "page"]
         stating = pages or stating
     return stating[0] if stating else {}
+
+
+@cache
+def _rank(group: str) -> dict[str, int]:
+    """Each source's place in the group's merge order (the registry is fixed: computed once per group)."""
+    return {name: position for position, name in enumerate(merge_order(group))}

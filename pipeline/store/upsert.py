@@ -173,6 +173,8 @@ def _insert_programs(session: Session, new: dict[str, Program], now: datetime) -
         return {}
     rows = [{**_program_values(program), "dedupe_key": key, "first_seen": now, "last_seen": now,
              "captured": (program.fetched_at or "")[:10] or None} for key, program in new.items()]
+    # Rows as parameters (executemany), not .values(rows): one statement compiled once and cached,
+    # instead of a new multi-row VALUES statement compiled for every chunk (half the storing time).
     statement = _insert(session, ProgramRow).on_conflict_do_nothing(index_elements=["dedupe_key"])
     ids = dict(session.execute(statement.returning(ProgramRow.dedupe_key, ProgramRow.id), rows).all())
     if missing := set(new) - set(ids):  # inserted meanwhile by another writer

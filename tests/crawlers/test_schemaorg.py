@@ -58,6 +58,15 @@ def test_json_ld_beyond_repair_is_counted_and_the_rest_of_the_page_is_read():
     assert [item["title"] for item in items] == ["Intro to ML"]
 
 
+def test_a_course_without_a_name_is_skipped_not_raised():
+    """Found by tests/fuzz: a Course with no name raised KeyError('title') and lost the whole page."""
+    named = json.dumps(PROGRAM | {"@type": "Course", "name": "Intro to ML"})
+    html = page_with(f'{{"@graph": [{{"@type": "Course"}}, {named}]}}')
+    items, broken = parse_page(html, URL)
+    assert [item["title"] for item in items] == ["Intro to ML"]
+    assert broken == 0
+
+
 def test_a_course_instance_inside_a_course_is_a_session_not_an_item():
     course = PROGRAM | {"@type": "Course", "hasCourseInstance": {"@type": "CourseInstance", "courseMode": "online"}}
     [item], _broken = parse_page(page_with(json.dumps(course)), URL)

@@ -80,3 +80,12 @@ def test_unreadable_or_invalid_toml_is_one_line(tmp_path):
 
     assert "not valid TOML" in str(invalid.value) and "\n" not in str(invalid.value)
     assert str(missing.value).startswith(f"--profile {tmp_path / 'absent.toml'}: cannot read it")
+
+
+def test_a_profile_file_that_is_not_utf8_is_one_line_error(tmp_path):
+    """Found by tests/fuzz: build_profile let UnicodeDecodeError out (only the CLI caught it)."""
+    path = tmp_path / "profile.toml"
+    path.write_bytes(b'goal = "research"\ninterests = "\xff\xfe"\n')
+
+    with pytest.raises(ProfileError, match=r"^--profile .*profile\.toml: not UTF-8 text$"):
+        build_profile({}, path)
