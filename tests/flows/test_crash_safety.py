@@ -2,8 +2,10 @@
 run again, ends with the same catalogue as a clean run: no duplicates, nothing half-written, no crawl
 run left "running", no concurrency slot held by the dead run for good.
 
-The kill point is found by watching the run from outside (its staging folder, its database), never by
-a hook in the code under test; the whole process group (mlpath, its spiders) is killed at once.
+The kill point is found by watching the run from outside (its staging folder; the Prefect server, where
+it holds the catalogue's writer slot while it stores and the trainer slot while it trains), never by a
+hook in the code under test; the whole process group (mlpath, its spiders) is killed at once. A killed
+run holds its slot until its lease runs out (60 s): the reruns wait for it, once.
 """
 
 import os
@@ -14,8 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
+from flows.limits import TRAINER, WRITER
 from models.persistence import load_model
 from tests.services import prefect_environment, prefect_server
 
@@ -78,29 +82,33 @@ def catalogue(home: Path) -> dict:
     }
 
 
-def crawling(home: Path) -> bool:
+def crawling(home: Path, api: httpx.Client) -> bool:
     return any((home / "staging").glob("*/*.log"))  # a spider has started writing its log
 
 
-def storing(home: Path) -> bool:
-    return bool(query(home, "SELECT 1 FROM source_records LIMIT 1"))  # the first feed's store committed
+def storing(home: Path, api: httpx.Client) -> bool:
+    # A crawl has ended (its report is written) and the run holds the catalogue's only writer slot.
+    return any((home / "staging").glob("*/*.report.json")) and holds(api, WRITER)
 
 
-def training(home: Path) -> bool:
-    # Every crawl run closed (each feed stored): what remains is training the ranker.
-    statuses = [status for (status,) in query(home, "SELECT status FROM crawl_runs")]
-    return len(statuses) == len(SOURCES) and "running" not in statuses
+def training(home: Path, api: httpx.Client) -> bool:
+    return holds(api, TRAINER)
+
+
+def holds(api: httpx.Client, limit: str) -> bool:
+    return api.get(f"/v2/concurrency_limits/{limit}").json().get("active_slots") == 1
 
 
 def kill_when(phase, home: Path, api_url: str, archive: Path) -> None:
     process = subprocess.Popen(command(archive), env=environment(home, api_url), stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        deadline = time.monotonic() + RUN_DEADLINE_SECONDS
-        while not phase(home):
-            assert process.poll() is None, f"the run ended (exit {process.returncode}) before {phase.__name__}"
-            assert time.monotonic() < deadline, f"no {phase.__name__} after {RUN_DEADLINE_SECONDS} s"
-            time.sleep(0.02)
+        with httpx.Client(base_url=api_url, timeout=30) as api:
+            deadline = time.monotonic() + RUN_DEADLINE_SECONDS
+            while not phase(home, api):
+                assert process.poll() is None, f"the run ended (exit {process.returncode}) before {phase.__name__}"
+                assert time.monotonic() < deadline, f"no {phase.__name__} after {RUN_DEADLINE_SECONDS} s"
+                time.sleep(0.05)
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -121,22 +129,33 @@ def test_a_clean_run_stores_both_sources_once(clean_catalogue):
     assert len(clean_catalogue["programs"]) >= 50
 
 
-@pytest.mark.parametrize("phase", [crawling, storing, training], ids=lambda phase: phase.__name__)
-def test_a_run_killed_then_run_again_ends_as_a_clean_run(phase, api_url, small_archive, clean_catalogue, tmp_path):
-    kill_when(phase, tmp_path, api_url, small_archive)
-    model_at_kill = (tmp_path / "models").exists() and load_model(tmp_path / "models")
-    left_running = query(tmp_path, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'")[0][0]
+@pytest.fixture(scope="module")
+def rerun_after_kill(api_url, small_archive, tmp_path_factory):
+    """Each phase's home after a run killed in it and a run to the end, with what the kill left: the
+    crawl runs left running, and whether a model was saved. All kills come first, so the reruns wait
+    out the dead runs' slot leases together (a run killed while storing holds the writer slot, which
+    the next run would wait for before it could train)."""
+    homes, left = {}, {}
+    for phase in (crawling, training, storing):
+        home = homes[phase.__name__] = tmp_path_factory.mktemp(phase.__name__)
+        kill_when(phase, home, api_url, small_archive)
+        running = query(home, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'")[0][0]
+        left[phase.__name__] = (running, (home / "models" / "ranker.skops").exists())
+    for home in homes.values():
+        run_to_the_end(home, api_url, small_archive)
+    return {name: (homes[name], *left[name]) for name in homes}
 
-    run_to_the_end(tmp_path, api_url, small_archive)
 
-    assert catalogue(tmp_path) == clean_catalogue
-    closed = query(tmp_path, "SELECT status, message FROM crawl_runs WHERE status != 'ok'")
+@pytest.mark.parametrize("phase", ["crawling", "storing", "training"])
+def test_a_run_killed_then_run_again_ends_as_a_clean_run(phase, rerun_after_kill, clean_catalogue):
+    home, left_running, model_at_kill = rerun_after_kill[phase]
+    assert catalogue(home) == clean_catalogue
+    closed = query(home, "SELECT status, message FROM crawl_runs WHERE status != 'ok'")
     assert closed == [("failed", "interrupted")] * left_running
-    assert query(tmp_path, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
-    assert load_model(tmp_path / "models") is not None
-    assert sorted(path.name for path in (tmp_path / "models").iterdir()) == ["ranker.json", "ranker.skops"]
-    if phase is training:
-        assert not model_at_kill  # killed before the model was saved: the rerun trained it
-    if phase is crawling:
+    assert query(home, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
+    assert load_model(home / "models") is not None
+    assert sorted(path.name for path in (home / "models").iterdir()) == ["ranker.json", "ranker.skops"]
+    if phase == "crawling":
         assert left_running == len(SOURCES)
-
+    if phase == "training":
+        assert left_running == 0 and not model_at_kill  # every feed stored, no model saved yet
