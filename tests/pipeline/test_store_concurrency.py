@@ -3,7 +3,6 @@ writer in BEGIN IMMEDIATE, readers on their own connections) and on PostgreSQL; 
 the same programs from two sources at once on PostgreSQL end with one program per key."""
 
 import threading
-import time
 
 from sqlalchemy import text
 
@@ -64,7 +63,6 @@ def read_while_writing(url: str) -> list[int]:
     try:
         for batch in range(BATCHES):
             store(writer, "coursera", [program("coursera", batch * BATCH + number) for number in range(BATCH)])
-            time.sleep(0)  # let the readers in between batches
     finally:
         done.set()
         for reader in readers:
@@ -77,9 +75,9 @@ def read_while_writing(url: str) -> list[int]:
 
 
 def assert_whole_batches(seen: list[int]) -> None:
-    assert len(seen) >= READERS
     assert {count % BATCH for count in seen} == {0}, sorted(set(seen))
     assert all(0 <= count <= BATCHES * BATCH for count in seen)
+    assert any(0 < count < BATCHES * BATCH for count in seen)  # the readers read while the writer wrote
 
 
 def test_readers_see_whole_batches_on_sqlite(tmp_path):
