@@ -75,6 +75,21 @@ def good_titles() -> list[str]:
                   + [title for title, _break in BROKEN_JSON_LD.values()] + [BROKEN_HTML_TITLE, RECOVERING_TITLE])
 
 
+def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str,
+         headers: dict[str, str] | None = None) -> None:
+    """One whole answer with its length; a client that hung up meanwhile is no error."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    try:
+        handler.wfile.write(body)
+    except OSError:  # the crawler gave up on this page
+        pass
+
+
 class FaultSite:
     def __init__(self, huge_bytes: int = 1 << 20):
         self.huge_bytes = huge_bytes
@@ -130,16 +145,7 @@ def _handler_for(site: FaultSite) -> type[BaseHTTPRequestHandler]:
 
         def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
                   headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            try:
-                self.wfile.write(body)
-            except OSError:  # the crawler gave up on this page
-                pass
+            send(self, status, body, content_type, headers)
 
         def _redirect_loop(self) -> None:
             # An endless chain /errors/redirect-loop -> ...?hop=1 -> ...?hop=2 -> ... (a loop whose
