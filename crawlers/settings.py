@@ -20,6 +20,8 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 RETRY_TIMES = 2
+# A page still failing after its retries is a counted drop (crawlers/download_errors.py), not an error.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 # RetryAfterBackoff: on these codes, wait what Retry-After says, else RETRY_BACKOFF_BASE doubled per
 # retry, never more than RETRY_BACKOFF_MAX seconds (Scrapy's RetryMiddleware then asks again).
 RETRY_BACKOFF_HTTP_CODES = [429, 503]

@@ -3,6 +3,8 @@ writer and one trainer at a time, whichever machine or process the run is on."""
 
 from prefect.concurrency.sync import concurrency
 
+from flows.settings import RunSettings
+
 WRITER = "mlpath-writer"
 TRAINER = "mlpath-trainer"
 
@@ -25,5 +27,6 @@ def ensure_limits() -> None:
 
 
 def one_at_a_time(name: str):
-    """Hold the limit's only slot; strict: a missing limit is an error, not a silent free pass."""
-    return concurrency(name, occupy=1, strict=True)
+    """Hold the limit's only slot; strict: a missing limit is an error, not a silent free pass. The slot
+    is leased: if this process is killed, the server frees it when the lease runs out."""
+    return concurrency(name, occupy=1, strict=True, lease_duration=RunSettings().slot_lease_seconds)

@@ -28,7 +28,7 @@ from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.health import sources_health
 from pipeline.store.history import mark_unlisted
 from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.runs import open_run
+from pipeline.store.runs import close_interrupted_runs, open_run
 from pipeline.store.schema import CrawlRun
 
 # Two spider processes at a time: the machines this runs on have two cores.
@@ -138,5 +138,10 @@ def largest_first(engine: Engine, sources: list[str]) -> list[str]:
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:
+    """Open this run's crawl runs, closing as interrupted those a killed run of these sources left open.
+    (A run of the same source still going elsewhere would be marked interrupted too, until it closes
+    its own row with its real outcome.)"""
     with writer_session(engine) as session:
+        if interrupted := close_interrupted_runs(session, sources):
+            get_run_logger().warning("%d crawl runs a killed run left open: closed as interrupted", interrupted)
         return {source: open_run(session, run_id, source).id for source in sources}

@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 
 import scrapy
 
+from crawlers.download_errors import download_error_reason
 from crawlers.pages.base import unreadable_reason
 from crawlers.registry import Source, source
 from crawlers.replay import CAPTURE_META, ReplayArchive
@@ -24,7 +25,7 @@ class CatalogSpider(scrapy.Spider):
         for url in self.start_urls_for_run():
             if not replay_path:
                 # Filtered like any request, so a crawl resumed from its JOBDIR skips pages it already has.
-                yield scrapy.Request(url, callback=self.parse)
+                yield scrapy.Request(url, callback=self.parse, errback=self.on_download_error)
                 continue
             # Every capture of an archived URL is a page the source showed: each is read.
             for captured in ReplayArchive.open(replay_path).captures(url):
@@ -39,6 +40,13 @@ class CatalogSpider(scrapy.Spider):
 
     def accepts(self, url: str) -> bool:
         return self.declared().accepts(url)
+
+    def on_download_error(self, failure) -> None:
+        """A page that could not be downloaded, once retries are spent (timeout, reset, too large, endless
+        redirects, forbidden by robots.txt): counted as a drop with its reason, in one warning line."""
+        reason = download_error_reason(failure.value)
+        request = getattr(failure, "request", None)
+        self.warn_drop(reason, f"{request.url if request else ''} ({failure.getErrorMessage()})")
 
     def record_drop(self, reason: str, detail: str = "") -> None:
         """Count a page or row the spider could not use; the crawl report lists drops by reason."""

@@ -30,7 +30,7 @@ class ClassCentralSpider(CatalogSpider):
         yield from items
         if isinstance(page, classcentral.ClassCentralListingPage) and self.follows_course_pages():
             for url in page.course_links():
-                yield response.follow(url, callback=self.parse)
+                yield response.follow(url, callback=self.parse, errback=self.on_download_error)
 
     def follows_course_pages(self) -> bool:
         # A course page adds description, price and sessions, but a replay archive holds almost none

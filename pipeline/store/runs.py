@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from pipeline.store.schema import CrawlRun
@@ -43,3 +44,14 @@ def close_run(session: Session, run: CrawlRun, outcome: RunOutcome) -> None:
     run.dropped = outcome.dropped
     run.coverage = outcome.coverage
     run.message = outcome.message
+
+
+def close_interrupted_runs(session: Session, sources: list[str]) -> int:
+    """Close the runs of these sources still marked running: their process died before it could
+    close them (a run closes its own rows). Returns how many were closed."""
+    closed = session.execute(
+        update(CrawlRun)
+        .where(CrawlRun.status == "running", CrawlRun.source.in_(sources))
+        .values(status="failed", finished=utc_now(), errors=1, message="interrupted")
+    )
+    return closed.rowcount

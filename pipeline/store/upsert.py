@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
 
-from sqlalchemy import Insert, select
+from sqlalchemy import Insert, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,8 @@ from pipeline.store.schema import Program as ProgramRow
 
 CHUNK_SIZE = 500
 ENRICHED_GROUPS = ("cost", "outcomes")  # the groups pipeline/enrich may fill; their last column is the basis
+# PostgreSQL advisory lock held by the catalogue's writer until its transaction ends (any fixed number).
+WRITER_LOCK = 0x6D6C70617468
 
 # Changes kept in program_changes: price, duration and whether any source still lists the program.
 TRACKED_FIELDS = (
@@ -45,6 +47,7 @@ def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program])
     A crawl may list one record (source, source_id) several times (a course in each program it belongs
     to): the listings are merged into one before storing, and each counts as stored.
     """
+    _one_writer_at_a_time(session)
     index = CatalogueIndex.load(session)
     records, stored = merge_repeated_records(programs)
     changed = 0
@@ -56,6 +59,14 @@ def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program])
         affected = (set(program_ids) | before) - {None}
         changed += refresh_programs(session, affected, run, now)
     return StoredPrograms(stored=stored, changed=changed)
+
+
+def _one_writer_at_a_time(session: Session) -> None:
+    """On PostgreSQL, wait for any other writer's transaction to end before reading the catalogue: two
+    writers storing the same programs chunk by chunk would otherwise deadlock, and each would match
+    listings against a catalogue missing the other's programs. (SQLite: BEGIN IMMEDIATE does this.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(WRITER_LOCK)))
 
 
 def merge_repeated_records(programs: Iterable[Program]) -> tuple[list[Program], int]:

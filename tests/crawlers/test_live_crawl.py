@@ -14,6 +14,7 @@ import pytest
 
 from crawlers.backoff import backoff_delay, retry_after
 from tests.conftest import REPO
+from tests.fault_site import send
 
 PROGRAMS = {f"/programs/{number}": f"Program {number}" for number in (1, 2, 3)}
 
@@ -40,13 +41,7 @@ class Site(BaseHTTPRequestHandler):
             self._answer(404, b"", "text/plain")
 
     def _answer(self, status, body, content_type, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        send(self, status, body, content_type, headers)
 
     def log_message(self, *args):
         pass
