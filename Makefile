@@ -17,8 +17,13 @@ $(INSTALLED): requirements.lock pyproject.toml
 run: $(INSTALLED)
 	$(BIN)/mlpath run $(if $(REPLAY),--replay $(REPLAY)) $(foreach source,$(SOURCES),--source $(source))
 
+# `alembic check` on a fresh SQLite database: the migrations must build exactly the models' schema.
 test: $(INSTALLED)
 	$(BIN)/ruff check .
+	rm -rf .alembic-check && mkdir .alembic-check
+	MLPATH_DATABASE_URL=sqlite:///.alembic-check/check.db $(BIN)/alembic upgrade head
+	MLPATH_DATABASE_URL=sqlite:///.alembic-check/check.db $(BIN)/alembic check
+	rm -rf .alembic-check
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)
