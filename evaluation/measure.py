@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 
 from evaluation.labels import RESOLVED, Key, LabelError, item, load_final, load_readers
 from pipeline.clean import clean
@@ -128,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS_DIR, help="folder of the label files")
     arguments = parser.parse_args(argv)
     settings = Settings(home=arguments.home) if arguments.home else Settings()
+    database = make_url(settings.database)
+    if database.get_backend_name() == "sqlite" and not Path(database.database or "").is_file():
+        print(f"error: no catalogue at {settings.database}: run `mlpath run` first", file=sys.stderr)
+        return 2
     engine = make_engine(settings.database)
     try:
         if not has_catalogue(engine):
