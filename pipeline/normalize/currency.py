@@ -95,6 +95,7 @@ def normalize_currency(value: object) -> str | None:
     return None
 
 
+@cache  # a catalogue has few distinct (currency, fetch date) pairs and many listings
 def usd_rate(currency: str | None, on: date | None = None) -> UsdRate | None:
     """USD per unit of an ISO 4217 code on a date (default: the newest ECB day), with the rate's own
     date; None for a currency neither the ECB nor the other table holds."""
