@@ -20,9 +20,14 @@ $(INSTALLED): requirements.lock pyproject.toml
 run: $(INSTALLED)
 	$(BIN)/mlpath run $(if $(REPLAY),--replay $(REPLAY)) $(foreach source,$(SOURCES),--source $(source))
 
+# `alembic check` on a fresh SQLite database: the migrations must build exactly the models' schema.
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory audit
+	rm -rf .alembic-check && mkdir .alembic-check
+	MLPATH_DATABASE_URL=sqlite:///.alembic-check/check.db $(BIN)/alembic upgrade head
+	MLPATH_DATABASE_URL=sqlite:///.alembic-check/check.db $(BIN)/alembic check
+	rm -rf .alembic-check
 	$(BIN)/python -m pytest
 
 # Known vulnerabilities in the locked dependencies (pip-audit asks pypi.org: it needs the network).

@@ -14,6 +14,7 @@ import re
 from pipeline.normalize.cost import estimate_cost, implausible_tuition
 from pipeline.normalize.country import normalize_country
 from pipeline.normalize.credential import classify_credential, not_listed
+from pipeline.normalize.dates import fetch_date
 from pipeline.normalize.delivery import normalize_delivery
 from pipeline.normalize.duration import ParsedDuration, parse_duration
 from pipeline.normalize.effort import parse_effort, total_hours
@@ -84,6 +85,7 @@ def clean(raw: dict) -> Program | Rejection:
     price = parse_price(raw.get("price"), raw.get("currency"))
     price_period = clean_text(extra.get("price_period")) or facts.price_period
     residence = residence_tuition(extra, credential.credential)
+    fetched_on = fetch_date(raw.get("fetched_at"))
     cost = residence.cost if residence else estimate_cost(
         price,
         credential=credential.credential,
@@ -91,8 +93,9 @@ def clean(raw: dict) -> Program | Rejection:
         duration=duration.weeks,
         platform=platform,
         default_period=price_period,
+        on=fetched_on,
     )
-    if refusal := negative_figure(raw) or implausible_tuition(price, cost, price_period):
+    if refusal := negative_figure(raw) or implausible_tuition(price, cost, price_period, fetched_on):
         return Rejection(source, refusal, raw)
     rating_count = normalize_rating_count(raw.get("rating_count"))
     country = normalize_country(raw.get("country"))

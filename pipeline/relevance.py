@@ -16,7 +16,10 @@ further distinct term, capped at 1.
 False positives handled: "Google Analytics" and other marketing-tool analytics are not analytics;
 "NLP" counts only beside a computing cue (Udemy lists many neuro-linguistic-programming courses:
 "NLP Practitioner Certification"); "LLM" in a text about law is the Master of Laws ("Master of German
-Law (LLM)"), not a language model; "data entry" or a "Cyber Security" program match nothing.
+Law (LLM)"), not a language model; "data entry" or a "Cyber Security" program match nothing; a
+spreadsheet course (Excel, tagged "Data Analysis") needs an ML or data-science term in its title, and
+a business or management title any term in its title (evidence elsewhere is borrowed, not its subject).
+Statistics software (SAS, SPSS, Stata) and geospatial analysis (GIS, geomatics) are data science.
 
 Three documented exceptions:
 - A program filed under a field of study that leads to ML work (College Scorecard's CIP codes,
@@ -28,7 +31,8 @@ Three documented exceptions:
 - Decision on degree lists: a general computer-science degree ("MSc Computer Science", "Advanced
   Computing", "Informatics") is not about ML, but it is the usual route into ML research and most
   carry an ML track, so such a *degree* is accepted as adjacent, with the lower score ADJACENT_SCORE
-  and no topic. Computing applied elsewhere ("Nursing Informatics", "Computational Mechanics") is not,
+  and no topic. Computing applied elsewhere ("Nursing Informatics", "Computational Mechanics") or
+  specialised away from ML ("Computer Science (Game Development)", "... Computer Security") is not,
   and courses get no such allowance (CS50 is not an ML path).
 """
 
@@ -132,6 +136,11 @@ VOCABULARY = (
     _term("statistical method", "data_science", 0.6, r"regression|time\s+series|bayesian|hypothesis\s+testing"),
     _term("probability", "data_science", 0.5, r"probability|forecasting"),
     _term("decision science", "data_science", 0.6, r"decision\s+sciences?"),
+    _term("statistics software", "data_science", 0.6, r"SAS|SPSS|Stata", case_sensitive=True),
+    _term(
+        "geospatial analysis", "data_science", 0.6,
+        r"geographic(al)?\s+information\s+(systems?|science)|geomatics|geoinformatics|geospatial|spatial\s+analysis",
+    ),  # fmt: skip
 )
 
 # Phrases removed before matching: they contain a term but are about something else.
@@ -161,6 +170,19 @@ COMPUTING_DEGREE = re.compile(
     r"\bcomputer\s+sciences?\b|\bcomputing\s+science\b"
     r"|(^|\b(in|of)\s+)(advanced\s+|applied\s+)?computing\b|(^|\b(in|of)\s+)(data\s+)?informatics\b"
     r"|(^|\ben\s+)informatique\b|^informatik\b",
+    re.IGNORECASE,
+)
+
+
+# Titles about something else that only borrows the topic: office spreadsheets (Excel courses tagged
+# "Data Analysis"; "ChatGPT for Beginners: Save time with Microsoft Excel") and general business or
+# management (a "Master of Science in Management" whose description mentions AI).
+SPREADSHEET_TITLE = re.compile(r"\b(excel|spreadsheets?|google\s+sheets)\b", re.IGNORECASE)
+BUSINESS_TITLE = re.compile(r"\b(management|business|MBA|administration|leadership|marketing)\b", re.IGNORECASE)
+# A computing degree specialised away from ML ("Computer Science (Game Development)", "Advanced Computer
+# Science-Computer Security", "Computing with Digital Media") is no longer a general route into it.
+OTHER_COMPUTING_SPECIALISM = re.compile(
+    r"\b(security|cyber\w*|games?|gaming|digital\s+media|multimedia|networks?|networking|web|embedded)\b",
     re.IGNORECASE,
 )
 
@@ -215,11 +237,29 @@ def assess_relevance(
         return Relevance(_topics_with(topics, field_topic), max(score, CURATED_SCORE), terms, None)
     if curated_topic:
         return Relevance(_topics_with(topics, curated_topic), max(score, CURATED_SCORE), terms, None)
+    if borrowed := _borrowed_topic(fields["title"], matches):
+        return Relevance((), score, terms, borrowed)
     if strongest >= RELEVANT_SCORE:
         return Relevance(topics, score, terms, None)
-    if is_degree and COMPUTING_DEGREE.search(fields["title"]):
+    if is_degree and _general_computing(fields["title"]):
         return Relevance((), ADJACENT_SCORE, terms, None)
     return Relevance((), score, terms, _rejection(matches))
+
+
+def _general_computing(title: str) -> bool:
+    return bool(COMPUTING_DEGREE.search(title)) and not OTHER_COMPUTING_SPECIALISM.search(title)
+
+
+def _borrowed_topic(title: str, matches: list[Match]) -> str | None:
+    """Why a spreadsheet or business title is off-topic despite its evidence; None when it is not one.
+    A spreadsheet title needs an ML or data-science term of its own (an AI assistant in Excel is an
+    office tool); a business title needs any term of its own."""
+    in_title = {match.term.topic for match in matches if match.field == "title"}
+    if SPREADSHEET_TITLE.search(title) and not in_title & {"ml", "data_science"}:
+        return "off-topic: a spreadsheet course; ML/AI/data science is not its subject"
+    if BUSINESS_TITLE.search(title) and not in_title and matches:
+        return "off-topic: a business or management program; ML/AI/data science only outside its title"
+    return None
 
 
 def _topical_share_credit(skills: list[str]) -> float:

@@ -87,32 +87,36 @@ def estimate_cost(
     duration: Duration,
     platform: str | None = None,
     default_period: str | None = None,
+    on: date | None = None,
 ) -> Cost:
-    """The Cost of finishing: model, total in USD (None if unknown), the listed amount and currency."""
+    """The Cost of finishing: model, total in USD (None if unknown) at the exchange rate of the date
+    `on` (the listing's fetch date), the listed amount and currency."""
     if price is None or price.amount is None:
-        return _cost_by_platform_rule(platform, credential, duration)
+        return _cost_by_platform_rule(platform, credential, duration, on)
     amount, currency = price.amount, price.currency
     if price.model == "free" or amount == 0:
         return Cost(usd=0.0, model="free", amount=0.0, currency=currency)
     if price.model == "free_audit":
-        return _converted(amount, amount, currency, "free_audit")
+        return _converted(amount, amount, currency, "free_audit", on)
     period = price.period or default_period
     if period == "year":
         years = _years(duration)
-        return _converted(amount * years if years else None, amount, currency, "tuition")
+        return _converted(amount * years if years else None, amount, currency, "tuition", on)
     if period == "month":
         months = _months(duration)
-        return _converted(amount * months if months else None, amount, currency, "subscription")
+        return _converted(amount * months if months else None, amount, currency, "subscription", on)
     if period == "credit":
-        return _converted(None, amount, currency, "tuition")
-    return _converted(amount, amount, currency, "tuition" if kind == "degree" else "one_time")
+        return _converted(None, amount, currency, "tuition", on)
+    return _converted(amount, amount, currency, "tuition" if kind == "degree" else "one_time", on)
 
 
-def implausible_tuition(price: ListedPrice | None, cost: Cost, default_period: str | None = None) -> str | None:
+def implausible_tuition(
+    price: ListedPrice | None, cost: Cost, default_period: str | None = None, on: date | None = None,
+) -> str | None:
     """Why a listed yearly tuition cannot be right, or None when it is plausible (or not yearly)."""
     if price is None or cost.model != "tuition" or cost.amount is None or (price.period or default_period) != "year":
         return None
-    rate = usd_rate(cost.currency)
+    rate = usd_rate(cost.currency, on)
     if rate is None:
         return None
     yearly = cost.amount * rate.usd_per_unit
@@ -125,18 +129,18 @@ def implausible_tuition(price: ListedPrice | None, cost: Cost, default_period: s
     )
 
 
-def _cost_by_platform_rule(platform: str | None, credential: str, duration: Duration) -> Cost:
+def _cost_by_platform_rule(platform: str | None, credential: str, duration: Duration, on: date | None) -> Cost:
     rule = platform_pricing().get(((platform or "").lower(), credential))
     if rule is None:
         return UNKNOWN_COST
     months = _months(duration) if rule.period == "month" else 1
     total = rule.amount * months if months else None
-    return replace(_converted(total, rule.amount, rule.currency, rule.model), basis=rule.basis)
+    return replace(_converted(total, rule.amount, rule.currency, rule.model, on), basis=rule.basis)
 
 
-def _converted(total: float | None, amount: float, currency: str | None, model: str) -> Cost:
+def _converted(total: float | None, amount: float, currency: str | None, model: str, on: date | None) -> Cost:
     """A Cost whose total is converted to USD; an unknown currency leaves the total unknown."""
-    rate = usd_rate(currency)
+    rate = usd_rate(currency, on)
     usd = round(total * rate.usd_per_unit, 2) if rate is not None and total is not None else None
     return Cost(usd=usd, model=model, amount=amount, currency=currency, rate_date=rate.date if rate else None)
 

@@ -1,20 +1,21 @@
-"""Currency codes and symbols -> ISO 4217, and amounts -> USD with the shipped, dated rate table.
+"""Currency codes and symbols -> ISO 4217, and amounts -> USD at a dated exchange rate.
 
-The table (pipeline/data/usd_rates.csv: currency, usd_per_unit, date) holds approximate reference
-rates for one day (the ECB euro reference rates of that day, restated per US dollar, rounded to four
-significant figures). The ECB publishes no rate for some currencies listings quote (Mastersportal
-shows its fees in Bangladeshi taka): pipeline/data/usd_rates_other.csv holds those, each row dated and
-saying where its rate comes from. A currency missing from both converts to None (cost unknown),
-never to a guess.
+Rates come from the ECB euro reference rates that CurrencyConverter ships (its history since 1999,
+offline), at the listing's fetch date: the last ECB working day on or before it, or the nearest end of
+the shipped history when the date lies outside it. The ECB publishes no rate for some currencies
+listings quote (Mastersportal shows its fees in Bangladeshi taka): pipeline/data/usd_rates_other.csv
+holds those, each row dated and saying where its rate comes from. A currency missing from both
+converts to None (cost unknown), never to a guess.
 """
 
 import csv
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
 import pycountry
+from currency_converter import CurrencyConverter, RateNotFoundError
 
 from pipeline.normalize.text import clean_text
 
@@ -60,20 +61,22 @@ CURRENCY_SYMBOLS = {
 }
 
 
-RATE_TABLES = ("usd_rates.csv", "usd_rates_other.csv")
+OTHER_RATES = "usd_rates_other.csv"
+# The ECB publishes on working days: a holiday run of this many days is the longest gap searched.
+ECB_GAP_DAYS = 10
 
 
 @cache
-def usd_rates() -> dict[str, UsdRate]:
-    """The shipped rate tables, by ISO 4217 code."""
-    rates = {}
-    for name in RATE_TABLES:
-        with (resources.files("pipeline") / "data" / name).open(encoding="utf-8") as rows:
-            rates.update(
-                (row["currency"], UsdRate(float(row["usd_per_unit"]), date.fromisoformat(row["date"])))
-                for row in csv.DictReader(rows)
-            )
-    return rates
+def ecb_rates() -> CurrencyConverter:
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+@cache
+def other_usd_rates() -> dict[str, UsdRate]:
+    """The shipped table of currencies the ECB lacks, by ISO 4217 code."""
+    with (resources.files("pipeline") / "data" / OTHER_RATES).open(encoding="utf-8") as rows:
+        return {row["currency"]: UsdRate(float(row["usd_per_unit"]), date.fromisoformat(row["date"]))
+                for row in csv.DictReader(rows)}
 
 
 def normalize_currency(value: object) -> str | None:
@@ -92,14 +95,28 @@ def normalize_currency(value: object) -> str | None:
     return None
 
 
-def usd_rate(currency: str | None) -> UsdRate | None:
-    """The table's rate for an ISO 4217 code; None for a currency the table does not hold."""
-    return usd_rates().get(currency) if currency else None
+@cache  # a catalogue has few distinct (currency, fetch date) pairs and many listings
+def usd_rate(currency: str | None, on: date | None = None) -> UsdRate | None:
+    """USD per unit of an ISO 4217 code on a date (default: the newest ECB day), with the rate's own
+    date; None for a currency neither the ECB nor the other table holds."""
+    if not currency:
+        return None
+    converter = ecb_rates()
+    if currency not in converter.currencies:
+        return other_usd_rates().get(currency)
+    first, last = converter.bounds[currency]
+    day = min(max(on or last, first), last)
+    for _ in range(ECB_GAP_DAYS):
+        try:
+            return UsdRate(converter.convert(1.0, currency, "USD", date=day), day)
+        except RateNotFoundError:
+            day -= timedelta(days=1)
+    return None
 
 
-def to_usd(amount: float | None, currency: str | None) -> UsdAmount | None:
-    """The amount in USD at the table's rate, with the rate's date; None when either is unknown."""
-    rate = usd_rate(currency)
+def to_usd(amount: float | None, currency: str | None, on: date | None = None) -> UsdAmount | None:
+    """The amount in USD at the rate of the date, with the rate's date; None when either is unknown."""
+    rate = usd_rate(currency, on)
     if amount is None or rate is None:
         return None
     return UsdAmount(round(amount * rate.usd_per_unit, 2), rate.date)

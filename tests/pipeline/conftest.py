@@ -1,4 +1,4 @@
-"""A migrated SQLite catalogue for each storage test."""
+"""A migrated catalogue for each storage test: on SQLite and on a real PostgreSQL server (loopback)."""
 
 import pytest
 
@@ -6,10 +6,16 @@ from pipeline.store.db import make_engine
 from pipeline.store.migrate import upgrade_to_head
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'catalogue.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
-def engine(tmp_path):
-    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
+def engine(database_url):
+    upgrade_to_head(database_url)
+    engine = make_engine(database_url)
     yield engine
     engine.dispose()

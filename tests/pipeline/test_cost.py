@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from pipeline.normalize.cost import estimate_cost, implausible_tuition, platform_pricing
-from pipeline.normalize.currency import usd_rates
 from pipeline.normalize.price import ListedPrice, parse_price
 from pipeline.records import Duration
 
@@ -15,7 +14,8 @@ NO_DURATION = Duration(None, None)
 
 def cost_of(price, credential="course", kind="certification", duration=NO_DURATION, platform=None, period=None):
     return estimate_cost(
-        price, credential=credential, kind=kind, duration=duration, platform=platform, default_period=period
+        price, credential=credential, kind=kind, duration=duration, platform=platform, default_period=period,
+        on=RATE_DATE,
     )
 
 
@@ -35,7 +35,7 @@ def test_one_time_price_in_another_currency_is_converted():
     # Udemy: Price "104.98" in SGD
     cost = cost_of(parse_price("104.98", "SGD"))
     assert cost.model == "one_time"
-    assert cost.usd == round(104.98 * usd_rates()["SGD"].usd_per_unit, 2)
+    assert cost.usd == 79.14  # ECB 2 Jan 2024: 1 SGD = 0.7538705016 USD
     assert (cost.amount, cost.currency, cost.rate_date) == (104.98, "SGD", RATE_DATE)
 
 

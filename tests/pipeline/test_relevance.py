@@ -114,7 +114,7 @@ def test_ai_inside_words_never_counts(text):
 @pytest.mark.parametrize(
     "title",
     [
-        "Computer Science", "Advanced Computer Science", "Master of Computing", "Informatics - Games Engineering",
+        "Computer Science", "Advanced Computer Science", "Master of Computing",
         # studyineurope titles
         "Computer Sciences", "COMPUTER SCIENCES PR.",
         "Bachelier en informatique, orientation développement d'applications",
@@ -134,6 +134,10 @@ def test_general_computing_degrees_are_accepted_as_adjacent(title):
         ("Sound and Music Computing", True),
         ("Computational Mechanics", True),
         ("Wirtschaftsinformatik", True),  # business informatics
+        ("Informatics - Games Engineering", True),  # computing specialised away from ML
+        ("Computer Science (Game Development)", True),
+        ("Advanced Computer Science-Computer Security", True),
+        ("Computing with Digital Media", True),
     ],
 )
 def test_other_computing_listings_are_not_adjacent(title, is_degree):
@@ -150,3 +154,26 @@ def test_a_curated_source_is_evidence_of_its_topic():
 @pytest.mark.parametrize("value", [None, "", 42, ["", None], {"a": "b"}])
 def test_odd_values_never_raise(value):
     assert not assess_relevance(value, value, value, value).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Excel Skills for Business: Essentials", "ChatGPT for Beginners: Save time with Microsoft Excel"],
+)
+def test_spreadsheet_courses_are_off_topic_unless_their_title_names_data_analysis(title):
+    relevance = assess_relevance(title, skills=["Data Analysis", "Spreadsheet"])
+    assert relevance.rejection == "off-topic: a spreadsheet course; ML/AI/data science is not its subject"
+    assert assess_relevance("Excel for Data Analysis").relevant
+
+
+def test_a_management_degree_with_ai_only_in_its_description_is_off_topic():
+    relevance = assess_relevance("Master of Science in Management", "Lead teams using AI and machine learning.")
+    assert relevance.rejection.startswith("off-topic: a business or management program")
+    assert assess_relevance("Business Analytics", "Lead teams using AI.").relevant
+
+
+@pytest.mark.parametrize(
+    "title", ["SAS Advanced Programmer", "Geographical Information Systems", "Geomatics", "Geospatial Data"],
+)
+def test_statistics_software_and_geospatial_analysis_are_data_science(title):
+    assert assess_relevance(title).topics == ("data_science",)

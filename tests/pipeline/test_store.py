@@ -11,7 +11,7 @@ from alembic import command
 from pipeline.records import Cost, Duration, Program, Rejection
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.matching import same_school
-from pipeline.store.migrate import ALEMBIC_INI
+from pipeline.store.migrate import ALEMBIC_INI, upgrade_to_head
 from pipeline.store.runs import open_run
 from pipeline.store.schema import Program as ProgramRow
 from pipeline.store.schema import ProgramChange, RejectedItem, SourceRecord
@@ -51,8 +51,8 @@ def count(engine, model) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
-def test_migrations_go_up_and_down_and_match_the_models(tmp_path):
-    url = f"sqlite:///{tmp_path / 'migrated.db'}"
+def test_migrations_go_up_and_down_and_match_the_models(database_url):
+    url = database_url
     config = Config(str(ALEMBIC_INI))
     config.set_main_option("sqlalchemy.url", url)
     config.attributes["configure_logger"] = False
@@ -61,16 +61,22 @@ def test_migrations_go_up_and_down_and_match_the_models(tmp_path):
     command.downgrade(config, "base")
     engine = make_engine(url)
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    assert inspect(engine).get_view_names() == []
     command.upgrade(config, "head")
     with engine.connect() as connection:
         columns = list(connection.execute(text("SELECT * FROM program_catalog")).keys())
+    engine.dispose()
     assert columns == CATALOG_COLUMNS
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine):
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
 
 
 def test_storing_the_same_crawl_twice_changes_nothing(engine):
