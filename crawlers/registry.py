@@ -25,15 +25,21 @@ SCORECARD_FEEDS = (
 # with the topic a program in it is evidence of; None: computing or mathematics, a route into ML with
 # no topic of its own (as pipeline.relevance treats a general computer-science degree). 30.70 Data
 # Science and 30.71 Data Analytics exist from CIP-2020 on.
+# College Scorecard fields of study (CIP) that lead to ML work: the scorecard source yields programs in
+# these. What a field says of a program's relevance: a topic (the field is that topic), "adjacent" (a
+# degree in it is a foundation, like a computer-science degree), or None (it says nothing: the program
+# is judged by its title like any other; Computer Programming and Information Science are software and
+# information-systems fields, evaluation/GUIDE.md section 1).
+ADJACENT = "adjacent"
 ML_FIELDS_OF_STUDY: dict[str, str | None] = {
-    "11.01": None,  # Computer and Information Sciences, General
+    "11.01": ADJACENT,  # Computer and Information Sciences, General
     "11.02": None,  # Computer Programming
     "11.04": None,  # Information Science/Studies
-    "11.07": None,  # Computer Science
-    "27.03": None,  # Applied Mathematics
+    "11.07": ADJACENT,  # Computer Science
+    "27.03": ADJACENT,  # Applied Mathematics
     "27.05": "data_science",  # Statistics
-    "30.08": None,  # Mathematics and Computer Science
-    "30.30": None,  # Computational Science
+    "30.08": ADJACENT,  # Mathematics and Computer Science
+    "30.30": ADJACENT,  # Computational Science
     "30.70": "data_science",  # Data Science
     "30.71": "data_science",  # Data Analytics
 }

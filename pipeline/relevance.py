@@ -24,7 +24,8 @@ Statistics software (SAS, SPSS, Stata) and geospatial analysis (GIS, geomatics) 
 Three documented exceptions:
 - A program filed under a field of study that leads to ML work (College Scorecard's CIP codes,
   crawlers.registry.ML_FIELDS_OF_STUDY) is relevant by its field: with the field's topic at
-  CURATED_SCORE, or, for computing and mathematics, as adjacent (ADJACENT_SCORE, no topic).
+  CURATED_SCORE, or, a degree in computing and mathematics, as adjacent (ADJACENT_SCORE, no topic).
+  A field that says nothing (Computer Programming, Information Science) leaves it to the title.
 - A source curated for a topic (the data-science colleges list) is evidence of that topic: its
   programs are relevant (score at least CURATED_SCORE) even when the title names no term
   ("Master of Science in Information Systems").
@@ -39,7 +40,7 @@ Three documented exceptions:
 import re
 from dataclasses import dataclass
 
-from crawlers.registry import ML_FIELDS_OF_STUDY
+from crawlers.registry import ADJACENT, ML_FIELDS_OF_STUDY
 from pipeline.normalize.skills import normalize_skills
 from pipeline.normalize.text import text_items
 
@@ -230,10 +231,10 @@ def assess_relevance(
     score = _score(matches, strongest)
     topics = _topics(match.term for match in matches)
     terms = tuple(dict.fromkeys(match.term.name for match in matches))
-    if field_of_study in ML_FIELDS_OF_STUDY:
-        field_topic = ML_FIELDS_OF_STUDY[field_of_study]
-        if field_topic is None:
-            return Relevance(topics, max(score, ADJACENT_SCORE), terms, None)
+    field_topic = ML_FIELDS_OF_STUDY.get(field_of_study or "")
+    if field_topic == ADJACENT and is_degree:
+        return Relevance(topics, max(score, ADJACENT_SCORE), terms, None)
+    if field_topic not in (None, ADJACENT):
         return Relevance(_topics_with(topics, field_topic), max(score, CURATED_SCORE), terms, None)
     if curated_topic:
         return Relevance(_topics_with(topics, curated_topic), max(score, CURATED_SCORE), terms, None)
