@@ -4,7 +4,6 @@ Expected figures were counted apart from the code (csv.DictReader over the field
 7,303 rows in the ML fields with a UNITID by P_CREDLEV; those with both P_MD_EARN_WNE and P_DEBTMEDIAN).
 """
 
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
