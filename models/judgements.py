@@ -36,8 +36,8 @@ class GroundTruth:
 
     def judgements(self, program_of: dict[tuple[str, str], int]) -> list[Judgement]:
         """Judgements on the programs the catalogue holds (mapped by source record)."""
-        return [Judgement(self.personas[persona], program_of[key], grade)
-                for persona, graded in self.grades.items() for key, grade in graded.items() if key in program_of]  # fmt: skip
+        return [Judgement(self.personas[persona], program_of[key], grade) for persona, graded in self.grades.items()
+                for key, grade in graded.items() if key in program_of]  # fmt: skip
 
 
 def load_ground_truth(labels_dir: Path) -> GroundTruth:
