@@ -97,9 +97,7 @@ def rank(
     interest = interest_match(index, profile)
     score = score_all(index, person, profile, scorer, interest)
     stale = stale_mask(index)
-    unknown = np.logical_or.reduce([mask for mask in person.unknown.values()])
-    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
-    key = np.where(person.allowed, key, np.inf)
+    key = order_key(index, person, path, score, stale)
     if path == "both":
         degree = index.categorical["kind"] == "degree"
         rows = np.concatenate([_top_distinct(index, np.where(degree, np.inf, key), profile, k),
@@ -114,6 +112,15 @@ def rank(
         relaxed=relaxed_steps(person, rows, profile), stale=stale[rows], path=path,
         best={kind: _best_possible(index, person, key, kind) for kind in ("certification", "degree")},
     )  # fmt: skip
+
+
+def order_key(index: CatalogIndex, person: PersonView, path: str, score: np.ndarray,
+              stale: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """The sort key of every program (lower first, inf: never shown), as the module docstring orders."""
+    stale = stale_mask(index) if stale is None else stale
+    unknown = np.logical_or.reduce([mask for mask in person.unknown.values()])
+    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
+    return np.where(person.allowed, key, np.inf)
 
 
 def possible(index: CatalogIndex, person: PersonView, kind: str, known: bool = False) -> np.ndarray:

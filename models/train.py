@@ -81,6 +81,7 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
     index = current_index(engine, models_dir)
     scores: dict = {}
     feedback: list[Judgement] = []
+    model: RankingModel | None = None
     if judgements is None:
         from models.training_data import feedback_judgements, ground_truth
 
@@ -88,10 +89,11 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
         feedback = feedback_judgements(engine)
         judgements = [*truth.judgements, *feedback]
         if truth.personas:
-            from models.evaluate import evaluate
+            from models.evaluate import evaluate, tuned_model
 
             scores = evaluate(index, truth.personas, truth.grades, extra=feedback)["metrics"]
-    model = fit_model(index, judgements)
+            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback)
+    model = model or fit_model(index, judgements)
     metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)
     _record(engine, model, index.fingerprint, len(judgements) - len(feedback), len(feedback), scores)
