@@ -31,8 +31,7 @@ class Judgement:
     weight: float = 1.0
 
 
-def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement],
-                  within_persona: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Feature rows, grades and weights of the judgements whose program the index holds."""
     row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
     by_profile: dict[Profile, list[Judgement]] = {}
@@ -44,9 +43,9 @@ def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement],
         rows = np.array([row_of[judgement.program_id] for judgement in judged])
         block = feature_matrix(index, view(index, profile), profile, rows)
         relevance = np.array([judgement.relevance for judgement in judged], dtype=float)
-        if within_persona:
-            # A grade says how good a program is for this person compared with their other programs:
-            # fitting the differences from the person's own means leaves out what all of them share.
+        if len(judged) > 1:
+            # A persona's grades compare programs for that person: fitting the differences from their
+            # own means leaves out what all their programs share (a single feedback stays as given).
             block, relevance = block - block.mean(axis=0), relevance - relevance.mean()
         blocks.append(block)
         grades += list(relevance)
@@ -56,13 +55,12 @@ def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement],
     return np.vstack(blocks), np.array(grades, dtype=float), np.array(weights, dtype=float)
 
 
-def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0,
-              within_persona: bool = True) -> RankingModel:  # fmt: skip
+def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0) -> RankingModel:
     scorers = {}
     learned = 0
     for goal, priors in PRIOR_WEIGHTS.items():
         judged = [judgement for judgement in judgements if judgement.profile.goal == goal]
-        X, y, weights = judged_matrix(index, judged, within_persona)
+        X, y, weights = judged_matrix(index, judged)
         pipeline = scorer_pipeline(priors, alpha=alpha)
         if len(y) >= 2:
             pipeline.fit(X, y, scorer__sample_weight=weights)
