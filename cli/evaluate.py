@@ -49,10 +49,12 @@ def evaluate(
         typer.echo(json.dumps(result, indent=2))
         return
     table = Table(title=f"NDCG@10 over {result['folds']} folds of {result['personas']} held-out personas")
-    for column in ("method", "ndcg@10", "sd", "violation rate"):
+    for column in ("method", "judged pool", "sd", "whole catalogue", "sd ", "violation rate"):
         table.add_column(column, justify="left" if column == "method" else "right")
     for name, metric in result["metrics"].items():
-        table.add_row(name, *(_shown(metric[key]) for key in ("ndcg@10", "ndcg@10_sd", "violation_rate")))
+        wide = result["catalogue_wide"][name]
+        table.add_row(name, *(_shown(value) for value in (metric["ndcg@10"], metric["ndcg@10_sd"], wide["ndcg@10"],
+                                                         wide["ndcg@10_sd"], metric["violation_rate"])))  # fmt: skip
     Console().print(table)
 
 

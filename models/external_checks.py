@@ -101,12 +101,8 @@ def ossu_check(engine, curriculum: Path, models_dir: Path | None = None, k: int 
 
     with Path(curriculum).open(newline="") as file:
         ossu = list(csv.DictReader(file))
-    entries = load_catalog(engine)
     index = current_index(engine, models_dir)
-    wanted_titles = {folded(row["title"]) for row in ossu}
-    wanted_urls = {row["url"].rstrip("/") for row in ossu if row["url"].startswith("http")}
-    held = {entry.id for entry in entries
-            if folded(entry.title) in wanted_titles or entry.url.rstrip("/") in wanted_urls}  # fmt: skip
+    held = ossu_programs(engine, load_catalog(engine), ossu)
     profile = Profile(goal="career-switch", interests="data science, statistics, machine learning, python, sql")
     rows = np.arange(len(index))
     query = index.matcher.words_.transform([profile.interests])
@@ -122,6 +118,31 @@ def ossu_check(engine, curriculum: Path, models_dir: Path | None = None, k: int 
         "curriculum": len(ossu), "in_catalogue": len(held), "k": k,
         "found": {name: int(len(held & {int(index.ids[row]) for row in found})) for name, found in rankings.items()},
     }  # fmt: skip
+
+
+def ossu_programs(engine, entries, ossu: list[dict]) -> set[int]:
+    """The catalogue's programs that are OSSU courses: one of the program's source records is at the
+    course's URL (any source, so a course listed by several is found under any of its titles), else a
+    certification bearing the course's title (a degree sharing a course's name is not that course)."""
+    from sqlalchemy import select
+
+    from pipeline.store.db import reader_session
+    from pipeline.store.schema import SourceRecord
+
+    with reader_session(engine) as session:
+        at_url = {_url_key(url): program_id for url, program_id in
+                  session.execute(select(SourceRecord.url, SourceRecord.program_id)) if url}  # fmt: skip
+    by_title = {folded(entry.title): entry.id for entry in entries if entry.kind != "degree"}
+    held = set()
+    for course in ossu:
+        program = at_url.get(_url_key(course["url"])) or by_title.get(folded(course["title"]))
+        if program is not None:
+            held.add(program)
+    return held
+
+
+def _url_key(url: str) -> str:
+    return url.split("?")[0].split("#")[0].rstrip("/").removeprefix("https://").removeprefix("http://").lower()
 
 
 def _model(models_dir: Path):

@@ -117,12 +117,16 @@ def rank_profile(index: CatalogIndex, model: RankingModel, profile: Profile, k: 
     """The ranking and the person's view of the catalogue: arrays only, no database."""
     dismissed = np.isin(index.ids, list(dismissed_ids)) if dismissed_ids else None
     person = view(index, profile, dismissed)
-    # Decided on the known fits when there are any: they head the list, so the verdict matches it.
+    return rank(index, model, profile, k, verdict_path(index, person, profile), person=person), person
+
+
+def verdict_path(index: CatalogIndex, person: PersonView, profile: Profile) -> str:
+    """certification | degree | both, decided on the known fits when there are any: they head the
+    list, so the verdict matches it."""
     known = {kind: bool(possible(index, person, kind, known=True).any()) for kind in ("certification", "degree")}
     if not any(known.values()):
         known = {kind: bool(possible(index, person, kind).any()) for kind in ("certification", "degree")}
-    path = choose_path(profile, known["certification"], known["degree"])
-    return rank(index, model, profile, k, path, person=person), person
+    return choose_path(profile, known["certification"], known["degree"])
 
 
 def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:

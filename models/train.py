@@ -41,8 +41,14 @@ def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple
     blocks, grades, weights = [], [], []
     for profile, judged in by_profile.items():
         rows = np.array([row_of[judgement.program_id] for judgement in judged])
-        blocks.append(feature_matrix(index, view(index, profile), profile, rows))
-        grades += [judgement.relevance for judgement in judged]
+        block = feature_matrix(index, view(index, profile), profile, rows)
+        relevance = np.array([judgement.relevance for judgement in judged], dtype=float)
+        if len(judged) > 1:
+            # A persona's grades compare programs for that person: fitting the differences from their
+            # own means leaves out what all their programs share (a single feedback stays as given).
+            block, relevance = block - block.mean(axis=0), relevance - relevance.mean()
+        blocks.append(block)
+        grades += list(relevance)
         weights += [judgement.weight for judgement in judged]
     if not blocks:
         return np.zeros((0, len(next(iter(PRIOR_WEIGHTS.values()))))), np.zeros(0), np.zeros(0)
@@ -81,6 +87,7 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
     index = current_index(engine, models_dir)
     scores: dict = {}
     feedback: list[Judgement] = []
+    model: RankingModel | None = None
     if judgements is None:
         from models.training_data import feedback_judgements, ground_truth
 
@@ -88,10 +95,11 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
         feedback = feedback_judgements(engine)
         judgements = [*truth.judgements, *feedback]
         if truth.personas:
-            from models.evaluate import evaluate
+            from models.evaluate import evaluate, tuned_model
 
             scores = evaluate(index, truth.personas, truth.grades, extra=feedback)["metrics"]
-    model = fit_model(index, judgements)
+            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback)
+    model = model or fit_model(index, judgements)
     metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)
     _record(engine, model, index.fingerprint, len(judgements) - len(feedback), len(feedback), scores)

@@ -7,12 +7,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from models.feedback import GRADE, feedback_rows
-from models.judgements import EVALUATION_DIR, load_ground_truth, programs_by_source
+from models.judgements import EVALUATION_DIR, JUDGEMENTS_FILE, PERSONAS_FILE, load_ground_truth, programs_by_source
 from models.profile import Profile
 from models.train import Judgement
-
-PERSONAS_FILE = "personas.toml"
-JUDGEMENTS_FILE = "judgements.csv"
 
 
 @dataclass
@@ -28,13 +25,13 @@ def ground_truth(engine: Engine, evaluation_dir: Path | None = None) -> MappedTr
     folder = Path(evaluation_dir or EVALUATION_DIR)
     if not (folder / PERSONAS_FILE).exists() or not (folder / JUDGEMENTS_FILE).exists():
         return MappedTruth()
-    truth = load_ground_truth(folder / PERSONAS_FILE, folder / JUDGEMENTS_FILE)
+    truth = load_ground_truth(folder)
     keys = {key for graded in truth.grades.values() for key in graded}
     program_of = programs_by_source(engine, keys)
     grades = {persona: {program_of[key]: grade for key, grade in graded.items() if key in program_of}
               for persona, graded in truth.grades.items()}  # fmt: skip
     missing = len(keys - set(program_of))
-    skipped = truth.skipped + ([f"{missing} judged programs are not in the catalogue"] if missing else [])
+    skipped = [f"{missing} judged listings are not in the catalogue"] if missing else []
     return MappedTruth(truth.personas, grades, truth.judgements(program_of), skipped)
 
 

@@ -4,12 +4,14 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
+import models.evaluate as evaluation
 from models.evaluate import BASELINES, evaluate, ndcg, persona_folds
 from models.feedback import dismissed_programs, record
 from models.judgements import JudgementsError, load_ground_truth
 from models.profile import Profile
+from models.ranker import PRIOR_WEIGHTS
 from models.recommend import current_index, recommend
-from models.train import train
+from models.train import fit_model, train
 from models.training_data import feedback_judgements, ground_truth
 from pipeline.store.db import reader_session
 from pipeline.store.schema import Base, RankerModel
@@ -17,76 +19,105 @@ from pipeline.store.schema import Base, RankerModel
 PERSONAS = """
 [[persona]]
 id = "vision"
-name = "Vision learner"
+story = "Wants neural networks for vision work."
 goal = "upskill"
 interests = "deep learning, neural networks"
 budget = 500
+residence = "US"
 
 [[persona]]
 id = "manager"
+story = "Runs projects."
 goal = "upskill"
 interests = "project management, agile"
+residence = "GB"
 
 [[persona]]
 id = "analyst"
+story = "Switching to data analysis without a degree."
 goal = "career-switch"
 interests = "data analytics, sql"
-has-degree = false
+has_degree = false
+residence = "DE"
 
 [[persona]]
 id = "scientist"
+story = "Wants a research degree."
 goal = "research"
 has_degree = true
 interests = "machine learning research"
+residence = "FR"
 """
 
 JUDGEMENTS = """persona_id,source,source_id,grade,reader,note
-vision,udemy-catalog,udemy-catalog:100,3,r1,
-vision,udemy-catalog,udemy-catalog:100,2,r2,two readers: averaged
-vision,udemy-catalog,udemy-catalog:101,0,r1,
-vision,coursera,coursera:2,3,r1,
-manager,udemy-catalog,udemy-catalog:101,3,r1,
-manager,udemy-catalog,udemy-catalog:100,0,r1,
-analyst,coursera,coursera:1,3,r1,
-analyst,edx-catalog,edx-catalog:3,1,r1,
-scientist,ds-colleges,ds-colleges:7,3,r1,
-scientist,coursera,coursera:1,0,r1,
-ghost,coursera,coursera:1,3,r1,unknown persona
-vision,coursera,coursera:1,7,r1,grade out of range
-vision,coursera,nowhere:1,2,r1,not in the catalogue
+vision,udemy-catalog,udemy-catalog:100,3,A,
+vision,udemy-catalog,udemy-catalog:101,0,A,
+vision,coursera,coursera:2,3,A,
+manager,udemy-catalog,udemy-catalog:101,3,A,
+manager,udemy-catalog,udemy-catalog:100,0,A,
+analyst,coursera,coursera:1,3,A,
+analyst,edx-catalog,edx-catalog:3,1,A,
+scientist,ds-colleges,ds-colleges:7,3,A,
+scientist,coursera,coursera:1,0,A,
+vision,coursera,nowhere:1,2,A,not in the catalogue
+"""
+
+SECOND_READER = """persona_id,source,source_id,grade,reader,note
+vision,udemy-catalog,udemy-catalog:100,1,B,disagrees with A
+analyst,coursera,coursera:1,3,B,
+"""
+
+RESOLUTIONS = """set,persona_id,source,source_id,source_b,source_id_b,label,note
+judgements,vision,udemy-catalog,udemy-catalog:100,,,2,settled between A and B
 """
 
 
 @pytest.fixture
 def truth_dir(tmp_path):
     folder = tmp_path / "evaluation"
-    folder.mkdir()
+    (folder / "second_pass").mkdir(parents=True)
     (folder / "personas.toml").write_text(PERSONAS)
     (folder / "judgements.csv").write_text(JUDGEMENTS)
+    (folder / "second_pass" / "judgements_b.csv").write_text(SECOND_READER)
+    (folder / "second_pass" / "resolutions.csv").write_text(RESOLUTIONS)
     return folder
 
 
-def test_the_loader_reads_personas_and_averages_readers(truth_dir):
-    truth = load_ground_truth(truth_dir / "personas.toml", truth_dir / "judgements.csv")
+def test_the_loader_reads_personas_and_resolved_grades(truth_dir):
+    truth = load_ground_truth(truth_dir)
 
-    assert truth.personas["analyst"] == Profile(goal="career-switch", interests="data analytics, sql", has_degree=False)
-    assert truth.grades["vision"][("udemy-catalog", "udemy-catalog:100")] == 2.5
-    assert len(truth.skipped) == 2 and "unknown persona 'ghost'" in truth.skipped[0]
-    assert "not one of 0, 1, 2, 3" in truth.skipped[1]
+    assert truth.personas["analyst"] == Profile(goal="career-switch", interests="data analytics, sql",
+                                                has_degree=False, residence="DE")  # fmt: skip
+    assert truth.grades["vision"][("udemy-catalog", "udemy-catalog:100")] == 2.0
+    assert truth.grades["analyst"][("coursera", "coursera:1")] == 3.0
 
 
-def test_a_malformed_personas_file_is_one_line(truth_dir):
-    (truth_dir / "personas.toml").write_text('[[persona]]\nid = "x"\nbudget = -3\n')
+@pytest.mark.parametrize(("file", "text", "message"), [
+    ("personas.toml", '[[persona]]\nid = "x"\nstory = "s"\ngoal = "upskill"\ninterests = "ai"\nresidence = "US"\n'
+                      'budget = -3\n', "budget must be >= 0"),
+    ("judgements.csv", JUDGEMENTS + "ghost,coursera,coursera:1,3,A,\n", "unknown persona_id 'ghost'"),
+    ("judgements.csv", JUDGEMENTS + "vision,coursera,coursera:1,7,A,\n", "grade must be one of"),
+])  # fmt: skip
+def test_a_bad_label_file_is_one_line_naming_it(truth_dir, file, text, message):
+    (truth_dir / file).write_text(text)
 
-    with pytest.raises(JudgementsError, match="persona x"):
-        load_ground_truth(truth_dir / "personas.toml", truth_dir / "judgements.csv")
+    with pytest.raises(JudgementsError, match=message) as raised:
+        load_ground_truth(truth_dir)
+    assert "\n" not in str(raised.value) and file in str(raised.value)
+
+
+def test_unresolved_disagreement_is_an_error_not_an_average(truth_dir):
+    (truth_dir / "second_pass" / "resolutions.csv").write_text(RESOLUTIONS.splitlines()[0] + "\n")
+
+    with pytest.raises(JudgementsError, match="readers disagree"):
+        load_ground_truth(truth_dir)
 
 
 def test_programs_are_found_by_source_record_not_database_id(engine, truth_dir):
     truth = ground_truth(engine, truth_dir)
 
     assert truth.grades["scientist"] == {7: 3.0, 1: 0.0}
-    assert "1 judged programs are not in the catalogue" in truth.skipped
+    assert "1 judged listings are not in the catalogue" in truth.skipped
 
 
 def test_ndcg_is_one_for_the_ideal_order_and_less_otherwise():
@@ -141,3 +172,44 @@ def test_a_dismissed_program_leaves_that_users_lists_only(engine):
     shown = {row["program_id"] for row in recommend(engine, Profile(), k=20, dismissed_ids={100})["results"]}
     assert 100 not in shown
     assert np.isin(100, [row["program_id"] for row in recommend(engine, Profile(), k=20)["results"]])
+
+
+def test_training_on_judgements_moves_the_weights_of_the_goals_judged_only(engine, truth_dir):
+    index = current_index(engine, None)
+    judgements = ground_truth(engine, truth_dir).judgements
+
+    weights = fit_model(index, judgements).weights()
+
+    assert weights["upskill"]["origin"] == "learned"
+    assert not np.allclose(list(weights["upskill"]["weights"].values()), PRIOR_WEIGHTS["upskill"], atol=1e-3)
+    assert weights["industry"]["origin"] == "prior"  # nobody judged for an industry goal
+    assert np.allclose(list(weights["industry"]["weights"].values()), PRIOR_WEIGHTS["industry"], atol=1e-4)
+
+
+def test_evaluation_never_trains_on_a_persona_it_then_ranks(engine, truth_dir, monkeypatch):
+    truth = ground_truth(engine, truth_dir)
+    index = current_index(engine, None)
+    events = []
+    real_fit, real_rankings = evaluation.fit_model, evaluation._rankings
+
+    def spy_fit(index, judgements=(), alpha=1.0):
+        events.append(("fit", {judgement.profile for judgement in judgements}))
+        return real_fit(index, judgements, alpha)
+
+    def spy_rankings(index, profile, *rest):
+        events.append(("rank", profile))
+        return real_rankings(index, profile, *rest)
+
+    monkeypatch.setattr(evaluation, "fit_model", spy_fit)
+    monkeypatch.setattr(evaluation, "_rankings", spy_rankings)
+    evaluation.evaluate(index, truth.personas, truth.grades, folds=2)
+
+    trained_on: set = set()
+    ranked = []
+    for step, (kind, what) in enumerate(events):
+        if kind == "fit":
+            trained_on = (set() if step and events[step - 1][0] == "rank" else trained_on) | what
+        else:
+            assert what not in trained_on, "a held-out persona was in its fold's training"
+            ranked.append(what)
+    assert sorted(ranked, key=str) == sorted(truth.personas.values(), key=str)  # each held out exactly once
