@@ -71,7 +71,7 @@ def recommend(
     if k < 1:
         raise ValueError(f"k must be >= 1, got {k}")
     index = current_index(engine, models_dir)
-    model = model or _saved_model(models_dir) or prior_model()
+    model = model or ranking_model(models_dir)
     return answer(index, model, profile, k, lambda ids: load_catalog(engine, ids=ids), dismissed_ids)
 
 
@@ -93,7 +93,7 @@ def answer(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,
         return Option(entry, pace_of(person, row, entry))
 
     results = [
-        _result(position, ranking, person, profile, entries[int(index.ids[row])], row)
+        result_for(position, ranking, person, profile, entries[int(index.ids[row])], row)
         for position, row in enumerate(rows)
     ]  # fmt: skip
     best = {"certification": None, "degree": None} | {kind: option(row) for kind, row in best_rows.items()}
@@ -140,15 +140,16 @@ def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:
     return Pace(weeks, basis, _finite(person.cost[row]), monthly, None if months is None else int(months))
 
 
-def _saved_model(models_dir: Path | None) -> RankingModel | None:
+def ranking_model(models_dir: Path | None) -> RankingModel:
+    """The model saved in `models_dir`, else the hand-set priors."""
     if models_dir is None:
-        return None
+        return prior_model()
     from models.persistence import load_model
 
-    return load_model(models_dir)
+    return load_model(models_dir) or prior_model()
 
 
-def _result(position: int, ranking: Ranking, person: PersonView, profile: Profile,
+def result_for(position: int, ranking: Ranking, person: PersonView, profile: Profile,
             entry: CatalogEntry, row: int) -> dict:  # fmt: skip
     pace = pace_of(person, row, entry)
     context = FeatureContext(entry, pace, profile, matched_terms(profile.interests, entry.title, entry.skills,
