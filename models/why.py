@@ -78,7 +78,6 @@ def _prerequisite_reasons(entry: CatalogEntry) -> list[str]:
     return [f"{wording.with_article(wording.credential(entry.credential))} needs a first degree: you have none"]
 
 
-
 @dataclass(frozen=True)
 class Terms:
     """A program on the person's terms, as the ranker prices and times it (models.person)."""
