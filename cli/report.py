@@ -31,12 +31,11 @@ def report(
     from cli.report_page import report_page
     from models.catalog import load_catalog
     from models.why import terms_for
-    from pipeline.settings import Settings
 
     engine = open_catalogue()
     try:
         catalog = load_catalog(engine)
-        terms = terms_for(engine, person.profile, catalog, Settings().models_dir) if catalog else {}
+        terms = terms_for(person.profile, catalog)
         recommendation = _recommendation(engine, person, top) if person.given else None
     finally:
         engine.dispose()

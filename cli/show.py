@@ -57,7 +57,6 @@ def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
     ids = [positive_int("program id", value) for value in typed_ids]
     from cli.catalogue import open_catalogue
     from models.why import program_entries, terms_for
-    from pipeline.settings import Settings
     from pipeline.store.program_details import program_details
 
     engine = open_catalogue()
@@ -67,7 +66,7 @@ def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
         if unknown:
             raise bad_input(f"unknown program id{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
         entries = program_entries(engine, ids)
-        terms = terms_for(engine, person.profile, list(entries.values()), Settings().models_dir)
+        terms = terms_for(person.profile, list(entries.values()))
     finally:
         engine.dispose()
     return [_facts(details[program_id], terms.get(program_id), person) for program_id in ids]

@@ -17,14 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from models.catalog import CatalogEntry
 from models.features import depth, flexibility_fit, industry_relevance, networking, recognition
-from models.interest import InterestMatcher
 from models.pace import monthly_price_usd
+
+if TYPE_CHECKING:  # scikit-learn is imported only where text is matched
+    from models.interest import InterestMatcher
 
 INDEX_FILE = "catalog-index.npz"
 WORDS_FILE = "catalog-words.npz"
@@ -88,7 +91,7 @@ class CatalogIndex:
     words: sp.csc_matrix  # column-major: a query reads only its terms' columns
     latent: np.ndarray
     chars: sp.csc_matrix
-    matcher: InterestMatcher
+    matcher: "InterestMatcher | None"
     fingerprint: str
 
     def __len__(self) -> int:
@@ -104,9 +107,11 @@ class CatalogIndex:
 
 
 def build_index(
-    entries: Sequence[CatalogEntry], fingerprint: str, matcher: InterestMatcher | None = None
+    entries: Sequence[CatalogEntry], fingerprint: str, matcher: "InterestMatcher | None" = None
 ) -> CatalogIndex:
     """The arrays of `entries`; the matcher is fitted on their texts unless one is given."""
+    from models.interest import InterestMatcher
+
     titles = [entry.title for entry in entries]
     descriptions = [entry.description or "" for entry in entries]
     skills = [", ".join(entry.skills) for entry in entries]
@@ -126,6 +131,21 @@ def build_index(
         matcher=matcher,
         fingerprint=fingerprint,
     )
+
+
+def constraint_index(entries: Sequence[CatalogEntry]) -> CatalogIndex:
+    """The arrays the constraints and the person's pricing read, without text (no scikit-learn):
+    enough for models.person.view of a few programs (`mlpath show`, `compare`, `report`)."""
+    empty = sp.csc_matrix((len(entries), 0))
+    return CatalogIndex(
+        ids=np.array([entry.id for entry in entries], dtype=np.int64),
+        numeric={name: np.array([_numeric(entry, name) for entry in entries], dtype=np.float64) for name in NUMERIC},
+        categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
+        tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
+        version_language=Categorical.of([version_language(entry) for entry in entries]),
+        family=language_families(entries), static=np.zeros((len(entries), 0)), words=empty,
+        latent=np.zeros((len(entries), 0)), chars=empty, matcher=None, fingerprint="",
+    )  # fmt: skip
 
 
 def language_families(entries: Sequence[CatalogEntry]) -> np.ndarray:
@@ -243,6 +263,8 @@ def load_index(models_dir: Path) -> CatalogIndex | None:
         untrusted = sio.get_untrusted_types(file=models_dir / MATCHER_FILE)
         if set(untrusted) - MATCHER_TYPES:
             return None
+        from models.interest import InterestMatcher
+
         matcher = sio.load(models_dir / MATCHER_FILE, trusted=untrusted)
         with np.load(models_dir / INDEX_FILE, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}

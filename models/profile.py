@@ -126,8 +126,8 @@ def read_profile_file(path: Path) -> dict[str, Any]:
             data = tomllib.load(file)
     except OSError as error:
         raise ProfileError(f"--profile {path}: cannot read it ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise ProfileError(f"--profile {path}: not UTF-8 text (byte {error.start} cannot be read)") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"--profile {path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"--profile {path}: not valid TOML ({_one_line(str(error))})") from None
     return {key.replace("-", "_"): value for key, value in data.items()}

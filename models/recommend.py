@@ -21,8 +21,7 @@ from models.explain import Standing, reasons
 from models.features import FeatureContext
 from models.index import EPOCH, CatalogIndex, build_index, load_index, save_index
 from models.interest import matched_terms
-from models.pace import Pace
-from models.person import PersonView, view
+from models.person import PersonView, pace_of, view
 from models.profile import Profile
 from models.rank import Ranking, failed_steps, possible, rank
 from models.ranker import RankingModel, prior_model
@@ -125,21 +124,6 @@ def rank_profile(index: CatalogIndex, model: RankingModel, profile: Profile, k: 
     return rank(index, model, profile, k, path, person=person), person
 
 
-def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:
-    weeks = _finite(person.weeks[row])
-    if weeks is None:
-        basis = None
-    elif person.full_time[row]:
-        basis = "full_time"
-    elif entry.total_hours:
-        basis = "total_hours"
-    else:
-        basis = "effort" if entry.effort_hours_per_week else "listed"
-    months = _finite(person.months_billed[row])
-    monthly = None if months is None or _finite(person.cost[row]) is None else float(person.cost[row]) / months
-    return Pace(weeks, basis, _finite(person.cost[row]), monthly, None if months is None else int(months))
-
-
 def ranking_model(models_dir: Path | None) -> RankingModel:
     """The model saved in `models_dir`, else the hand-set priors."""
     if models_dir is None:
@@ -187,11 +171,6 @@ def result_for(position: int, ranking: Ranking, person: PersonView, profile: Pro
 def _as_of(index: CatalogIndex) -> str | None:
     newest = index.newest_captured_days
     return None if math.isnan(newest) else (EPOCH + timedelta(days=newest)).date().isoformat()
-
-
-def _finite(value) -> float | None:
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def _rounded(value: float | None, digits: int) -> float | None:

@@ -28,8 +28,9 @@ def explain_program(engine: Engine, profile: Profile, program_id: int, models_di
     # Imported here: they bring scikit-learn, which `show` without a profile does not need.
     from models.explain import kept_out_by
     from models.features import FeatureContext
+    from models.person import pace_of
     from models.rank import failed_steps
-    from models.recommend import current_index, pace_of, rank_profile, ranking_model, result_for
+    from models.recommend import current_index, rank_profile, ranking_model, result_for
 
     index = current_index(engine, models_dir)
     found = np.flatnonzero(index.ids == program_id)
@@ -88,13 +89,12 @@ class Terms:
     in_state_usd: float | None  # US programs with in-state tuition, shown beside the listed cost
 
 
-def terms_for(engine: Engine, profile: Profile, entries: Sequence[CatalogEntry], models_dir: Path | None = None,
-              ) -> dict[int, Terms]:  # fmt: skip
-    """The ranker's cost and weeks of each entry for this person, by id (entries not in its arrays left out)."""
-    from models.person import view
-    from models.recommend import current_index, pace_of
+def terms_for(profile: Profile, entries: Sequence[CatalogEntry]) -> dict[int, Terms]:
+    """The ranker's cost and weeks of each entry for this person, by id."""
+    from models.index import constraint_index
+    from models.person import pace_of, view
 
-    index = current_index(engine, models_dir)
+    index = constraint_index(entries)
     person = view(index, profile)
     rows = {int(program_id): row for row, program_id in enumerate(index.ids)}
     in_state = index.numeric["cost_usd_in_state"]

@@ -138,13 +138,3 @@ def test_a_database_never_created_counts_as_empty(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == EMPTY_MESSAGE
 
-
-def test_a_profile_that_is_not_utf8_is_bad_input(runner, home, tmp_path):
-    latin1 = tmp_path / "latin1.toml"
-    latin1.write_bytes('interests = "réseaux"\n'.encode("latin-1"))
-
-    result = invoke(runner, home, "--profile", str(latin1))
-
-    assert result.exit_code == 2
-    assert result.stderr == f"error: --profile {latin1}: not UTF-8 text (byte 14 cannot be read)\n"
-    assert result.stdout == ""
