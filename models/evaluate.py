@@ -21,6 +21,7 @@ from models.profile import Profile
 from models.ranker import RankingModel, prior_model
 from models.recommend import rank_profile
 from models.train import Judgement, fit_model
+from pipeline.progress import track
 
 K = 10
 BASELINES = ("random", "popularity", "text_tfidf", "priors")
@@ -68,7 +69,7 @@ def evaluate(
     rng = np.random.default_rng(seed)
     priors = prior_model()
     split = persona_folds(judged, folds, seed)
-    for held_out in split:
+    for held_out in track(split, "evaluate: folds of held-out personas", total=len(split)):
         training = [Judgement(personas[p], program, grade) for p in judged if p not in held_out
                     for program, grade in grades[p].items()]  # fmt: skip
         model = fit_model(index, [*training, *extra])
