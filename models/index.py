@@ -5,9 +5,10 @@ models.recommend): nothing per query loops over the catalogue in Python.
 
 Files in the models folder: `catalog-index.npz` (numeric columns, categorical columns as fixed-width
 strings, the program features and the latent text matrix; loaded with allow_pickle=False),
-`catalog-words.npz` and `catalog-chars.npz` (sparse text matrices) and `interest.skops` (the fitted
-interest matcher, loaded with trusted types only). The index records the catalogue fingerprint it
-was built from and is rebuilt when the database's fingerprint differs.
+`catalog-words.npz` and `catalog-chars.npz` (sparse text matrices), `interest.json` and `interest.npz`
+(the fitted interest matcher: parameters and vocabularies as JSON, arrays loaded with
+allow_pickle=False; no skops at query time, whose checks of a 75,000-term vocabulary took seconds).
+The index records the catalogue fingerprint it was built from and is rebuilt when the database's fingerprint differs.
 """
 
 import math
@@ -32,9 +33,9 @@ if TYPE_CHECKING:  # scikit-learn is imported only where text is matched
 INDEX_FILE = "catalog-index.npz"
 WORDS_FILE = "catalog-words.npz"
 CHARS_FILE = "catalog-chars.npz"
-MATCHER_FILE = "interest.skops"
-MATCHER_TYPES = frozenset({"models.interest.InterestMatcher"})
-INDEX_FORMAT = 2  # bumped whenever the arrays change shape or meaning
+MATCHER_FILE = "interest.json"  # the matcher's parameters and vocabularies
+MATCHER_ARRAYS_FILE = "interest.npz"  # its fitted arrays
+INDEX_FORMAT = 3  # bumped whenever the arrays change shape or meaning
 
 STATIC_FEATURES = ("flexibility_fit", "recognition", "depth", "industry_relevance", "networking", "quality",
                    "outcomes")  # fmt: skip
@@ -234,7 +235,7 @@ def outcome_value(entry: CatalogEntry) -> float:
 
 
 def save_index(index: CatalogIndex, models_dir: Path) -> None:
-    import skops.io as sio
+    from models.interest import save_matcher
 
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
@@ -246,7 +247,7 @@ def save_index(index: CatalogIndex, models_dir: Path) -> None:
                "version_language_vocabulary": np.array(index.version_language.vocabulary)}  # fmt: skip
     arrays |= {f"categorical_{name}": column.codes for name, column in index.categorical.items()}
     arrays |= {f"vocabulary_{name}": np.array(column.vocabulary) for name, column in index.categorical.items()}
-    sio.dump(index.matcher, models_dir / MATCHER_FILE)
+    save_matcher(index.matcher, models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
     sp.save_npz(models_dir / WORDS_FILE, index.words)
     sp.save_npz(models_dir / CHARS_FILE, index.chars)
     np.savez(models_dir / INDEX_FILE, **arrays)  # written last: its presence means the set is complete
@@ -257,15 +258,10 @@ def load_index(models_dir: Path) -> CatalogIndex | None:
     models_dir = Path(models_dir)
     if not (models_dir / INDEX_FILE).exists():
         return None
-    import skops.io as sio
+    from models.interest import InterestMatcher, load_matcher
 
     try:
-        untrusted = sio.get_untrusted_types(file=models_dir / MATCHER_FILE)
-        if set(untrusted) - MATCHER_TYPES:
-            return None
-        from models.interest import InterestMatcher
-
-        matcher = sio.load(models_dir / MATCHER_FILE, trusted=untrusted)
+        matcher = load_matcher(models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
         with np.load(models_dir / INDEX_FILE, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
         if int(arrays.get("format", -1)) != INDEX_FORMAT or not isinstance(matcher, InterestMatcher):
