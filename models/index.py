@@ -15,7 +15,7 @@ import math
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,13 +118,8 @@ def build_index(
     skills = [", ".join(entry.skills) for entry in entries]
     matcher = matcher or InterestMatcher().fit(titles, descriptions, skills)
     words = matcher.program_words(titles, descriptions, skills)
-    return CatalogIndex(
-        ids=np.array([entry.id for entry in entries], dtype=np.int64),
-        numeric={name: np.array([_numeric(entry, name) for entry in entries], dtype=np.float64) for name in NUMERIC},
-        categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
-        tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
-        version_language=Categorical.of([version_language(entry) for entry in entries]),
-        family=language_families(entries),
+    return replace(
+        constraint_index(entries),
         static=_static_features(entries),
         words=words.tocsc(),
         latent=matcher.program_latent(words),
