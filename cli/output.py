@@ -30,6 +30,7 @@ class CommandOutput:
     csv_columns: Sequence[str]
     csv_rows: Iterable[Mapping[str, Any]]
     table: Callable[[], Iterable[Any]] = field(default=lambda: ())  # built only when a table is asked for
+    exit_code: int = 0  # after printing: e.g. 1 when `sources` flags a source, so a scheduler can alert
 
 
 OUTPUT_OPTION = Annotated[
@@ -46,7 +47,10 @@ def output_options(command: Callable[..., CommandOutput]) -> Callable[..., None]
     @functools.wraps(command)
     def with_output(*args, output: str = "table", **kwargs) -> None:
         chosen = output_format(output)
-        emit(command(*args, **kwargs), chosen)
+        result = command(*args, **kwargs)
+        emit(result, chosen)
+        if result.exit_code:
+            raise typer.Exit(result.exit_code)
 
     with_output.__signature__ = signature.replace(parameters=[*signature.parameters.values(), output_parameter])
     with_output.__annotations__ = {**command.__annotations__, "output": OUTPUT_OPTION}

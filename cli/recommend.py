@@ -7,27 +7,20 @@ The ranker (scikit-learn, skops) is imported inside the command: importing it co
 every other `mlpath` command loads this module when the app starts.
 """
 
-import csv
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from cli.errors import RUN_FAILED, bad_input
+from cli.errors import RUN_FAILED, bad_input, positive_int
+from cli.output import CommandOutput, output_options
 from models.catalog import EmptyCatalogError
 from models.profile import ProfileError, build_profile
-from models.relaxation import RELAXATION_DESCRIPTIONS
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine
 
-OUTPUTS = ("table", "json", "csv")
 
-
+@output_options
 def recommend(
     goal: Annotated[
         str | None, typer.Option(metavar="GOAL", help="industry, career-switch, upskill, research or academia.")
@@ -49,12 +42,10 @@ def recommend(
     ] = None,
     user: Annotated[str | None, typer.Option(metavar="NAME", help="Whose feedback to apply.")] = None,
     k: Annotated[str, typer.Option("-k", metavar="N", help="How many programs to show.")] = "10",
-    output: Annotated[str, typer.Option(metavar="table|json|csv", help="Output format.")] = "table",
     profile: Annotated[str | None, typer.Option(metavar="FILE", help="TOML profile; flags override it.")] = None,
-) -> None:
+) -> CommandOutput:
     """Certification or degree, and which programs, ranked for your profile with the reasons."""
-    output_format = _output_format(output)
-    top = _positive_int("-k", k)
+    top = positive_int("-k", k)
     flags = dict(
         goal=goal, budget=budget, hours_per_week=hours_per_week, months=months, delivery=delivery,
         self_paced=self_paced, level=level, has_degree=has_degree, interests=interests, country=country,
@@ -66,6 +57,7 @@ def recommend(
         raise bad_input(str(error)) from None
     from models.feedback import dismissed_programs, remember_profile, user_name
     from models.persistence import CorruptModelError, UntrustedModelError
+    from models.recommend import RESULT_KEYS
     from models.recommend import recommend as recommend_programs
 
     settings = Settings()
@@ -81,29 +73,8 @@ def recommend(
         raise _failed(f"error: {error}") from None
     finally:
         engine.dispose()
-    PRINTERS[output_format](result)
-
-
-def _output_format(value: str) -> str:
-    normalised = value.strip().lower()
-    if normalised not in OUTPUTS:
-        raise bad_input(f"--output must be one of {'|'.join(OUTPUTS)}, got {_shown(value)}")
-    return normalised
-
-
-def _positive_int(option: str, value: str) -> int:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise bad_input(f"{option} must be a whole number >= 1, got {_shown(value)}") from None
-    if number < 1:
-        raise bad_input(f"{option} must be >= 1, got {number}")
-    return number
-
-
-def _shown(value: str) -> str:
-    """A value as typed, on one line; '' when empty."""
-    return " ".join(value.split()) or repr(value)
+    return CommandOutput(json=result, csv_columns=RESULT_KEYS, csv_rows=result["results"],
+                         table=lambda: _table(result))  # fmt: skip
 
 
 def _failed(message: str) -> typer.Exit:
@@ -111,43 +82,32 @@ def _failed(message: str) -> typer.Exit:
     return typer.Exit(RUN_FAILED)
 
 
-def _print_json(result: dict) -> None:
-    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+def _table(result: dict):
+    """The verdict, the results table, then each result's reasons (Rich renderables)."""
+    from rich.markup import escape
+    from rich.text import Text
 
+    from models.relaxation import RELAXATION_DESCRIPTIONS
 
-def _print_csv(result: dict) -> None:
-    from models.recommend import RESULT_KEYS
-
-    writer = csv.writer(sys.stdout)
-    writer.writerow(RESULT_KEYS)
-    for row in result["results"]:
-        writer.writerow([_csv_value(row[key]) for key in RESULT_KEYS])
-
-
-def _csv_value(value):
-    if isinstance(value, list):
-        return " | ".join(str(item) for item in value)
-    return "" if value is None else value
-
-
-def _print_table(result: dict) -> None:
-    console = Console()
     verdict = result["verdict"]
-    console.print(f"[bold]Verdict: {verdict['path']}[/bold]")
+    yield Text(f"Verdict: {verdict['path']}", style="bold")
     for reason in verdict["reasons"]:
-        console.print(f"  - {reason}", markup=False, highlight=False)
+        yield Text(f"  - {reason}")
     if result["relaxed"]:
         relaxed = "; ".join(RELAXATION_DESCRIPTIONS.get(step, step) for step in result["relaxed"])
-        console.print(f"[yellow]Too few programs met every constraint, so: {relaxed}.[/yellow]")
-    console.print(f"{result['candidates']} programs meet your constraints.")
-    console.print(_results_table(result["results"]))
+        yield Text(f"Too few programs met every constraint, so: {relaxed}.", style="yellow")
+    yield Text(f"{result['candidates']} programs meet your constraints.")
+    yield _results_table(result["results"])
     for row in result["results"]:
-        console.print(f"[bold]{row['rank']}. {escape(row['title'])}[/bold]  [dim]{escape(row['url'])}[/dim]")
+        yield f"[bold]{row['rank']}. {escape(row['title'])}[/bold]  [dim]{escape(row['url'])}[/dim]"
         for reason in row["reasons"]:
-            console.print(f"  - {reason}", markup=False, highlight=False)
+            yield Text(f"  - {reason}")
 
 
-def _results_table(results: list[dict]) -> Table:
+def _results_table(results: list[dict]):
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table()
     table.add_column("#", justify="right")
     table.add_column("Program", ratio=1)
@@ -165,6 +125,3 @@ def _results_table(results: list[dict]) -> Table:
             f"{row['score']:.3f}",
         )
     return table
-
-
-PRINTERS = {"table": _print_table, "json": _print_json, "csv": _print_csv}

@@ -30,14 +30,16 @@ def report(
     from cli.catalogue import open_catalogue
     from cli.report_page import report_page
     from models.catalog import load_catalog
+    from models.why import terms_for
 
     engine = open_catalogue()
     try:
         catalog = load_catalog(engine)
+        terms = terms_for(person.profile, catalog)
         recommendation = _recommendation(engine, person, top) if person.given else None
     finally:
         engine.dispose()
-    page = report_page(catalog, person.profile, recommendation)
+    page = report_page(catalog, person.profile, recommendation, terms)
     try:
         target.write_text(page, encoding="utf-8")
     except OSError as error:

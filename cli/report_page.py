@@ -23,12 +23,10 @@ td.number { text-align: right; white-space: nowrap; } ul.reasons { margin: 0.2re
 """
 
 
-def report_page(catalog: Sequence, profile, recommendation: dict | None) -> str:
-    from models.candidates import generate_candidates
-    from models.pace import pace_for
-
-    paces = {entry.id: pace_for(entry, profile.hours_per_week) for entry in catalog}
-    candidate_ids = {entry.id for entry in generate_candidates(catalog, profile).entries} if recommendation else set()
+def report_page(catalog: Sequence, profile, recommendation: dict | None, terms: dict) -> str:
+    """`terms`: models.why.terms_for of the catalogue, for this profile."""
+    paces = {program_id: term.pace for program_id, term in terms.items()}
+    candidate_ids = {program_id for program_id, term in terms.items() if term.passes} if recommendation else set()
     ranks = {row["program_id"]: row["rank"] for row in recommendation["results"]} if recommendation else {}
     parts = [_heading(catalog)]
     if recommendation:
@@ -116,8 +114,8 @@ def _chart(entries, paces, candidate_ids, ranks, hours_per_week: float, with_pro
 
 
 def _point(entry, paces) -> tuple[float, float] | None:
-    pace = paces[entry.id]
-    if pace.weeks is None or pace.cost_usd is None or pace.weeks <= 0:
+    pace = paces.get(entry.id)
+    if pace is None or pace.weeks is None or pace.cost_usd is None or pace.weeks <= 0:
         return None
     return pace.weeks, pace.cost_usd
 

@@ -56,7 +56,7 @@ def compare(program_ids: Annotated[list[str], IDS_ARGUMENT], person: Person) -> 
 def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
     ids = [positive_int("program id", value) for value in typed_ids]
     from cli.catalogue import open_catalogue
-    from models.why import program_entries
+    from models.why import program_entries, terms_for
     from pipeline.store.program_details import program_details
 
     engine = open_catalogue()
@@ -66,31 +66,28 @@ def _facts_of(typed_ids: list[str], person: Person) -> list[dict[str, Any]]:
         if unknown:
             raise bad_input(f"unknown program id{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
         entries = program_entries(engine, ids)
+        terms = terms_for(person.profile, list(entries.values()))
     finally:
         engine.dispose()
-    return [_facts(details[program_id], entries.get(program_id), person) for program_id in ids]
+    return [_facts(details[program_id], terms.get(program_id), person) for program_id in ids]
 
 
-def _facts(details: dict[str, Any], entry, person: Person) -> dict[str, Any]:
-    from models.pace import pace_for
-    from models.residence_cost import cost_for_residence
-
-    hours = person.profile.hours_per_week
-    pace = pace_for(entry, hours) if entry is not None else None
-    cost = cost_for_residence(details, person.residence, pace.cost_usd if pace else details["cost_usd"])
+def _facts(details: dict[str, Any], terms, person: Person) -> dict[str, Any]:
+    pace = terms.pace if terms is not None else None
+    cost = pace.cost_usd if pace is not None else details["cost_usd"]
     facts = {key: details.get(key) for key in FACT_COLUMNS}
     facts.update(
         program_id=details["id"],
         residence=person.residence,
-        cost_for_you_usd=None if cost.usd is None else round(cost.usd, 2),
-        cost_basis=cost.basis,
-        in_state_usd=cost.in_state_usd,
-        hours_per_week=hours,
+        cost_for_you_usd=None if cost is None else round(cost, 2),
+        cost_basis=terms.basis if terms is not None else ("cost unknown" if cost is None else "listed cost"),
+        in_state_usd=terms.in_state_usd if terms is not None else None,
+        hours_per_week=person.profile.hours_per_week,
         weeks_at_your_pace=None if pace is None or pace.weeks is None else round(pace.weeks, 1),
         weeks_basis=pace.weeks_basis if pace else None,
         graduates=details.get("outcomes_count"),
         captured=date_text(details["captured"]),
-        url_kind=details.get("url_kind") or "page",  # TODO(lead): the view has url_kind once scorecard lands
+        url_kind=details.get("url_kind") or "page",
         sources=[
             {"source": record["source"], "last_seen": date_text(record["last_seen"]), "url": record["url"]}
             for record in details["sources"]

@@ -1,22 +1,15 @@
 """`mlpath sources`: every source of the registry, its last run, its items, field coverage and health."""
 
-import json
-from enum import StrEnum
-from typing import Annotated
-
 import typer
 
 from cli.errors import RUN_FAILED
+from cli.output import CommandOutput, output_options
+
+COLUMNS = ("name", "status", "last_run", "items", "coverage", "health")
 
 
-class Output(StrEnum):
-    table = "table"
-    json = "json"
-
-
-def sources(
-    output: Annotated[Output, typer.Option("--output", help="table (Rich) or json (a list).")] = Output.table,
-) -> None:
+@output_options
+def sources() -> CommandOutput:
     """Each source's last run and health; exit 1 when a source's last run failed or fell by half."""
     from pipeline.settings import Settings
     from pipeline.store.db import has_catalogue, make_engine, reader_session
@@ -28,12 +21,16 @@ def sources(
         raise typer.Exit(RUN_FAILED)
     with reader_session(engine) as session:
         report = sources_health(session)
-    if output is Output.json:
-        typer.echo(json.dumps([_as_dict(source) for source in report], indent=2))
-    else:
-        _print_table(report)
-    if any(source.flagged for source in report):
-        raise typer.Exit(RUN_FAILED)
+    rows = [_as_dict(source) for source in report]
+    return CommandOutput(
+        json=rows, csv_columns=COLUMNS, csv_rows=[{**row, "coverage": _coverage(source)} for row, source in
+                                                  zip(rows, report, strict=True)],
+        table=lambda: (_table(report),), exit_code=RUN_FAILED if any(source.flagged for source in report) else 0,
+    )  # fmt: skip
+
+
+def _coverage(source) -> str:
+    return " ".join(f"{name} {share:.0%}" for name, share in source.coverage.items())
 
 
 def _as_dict(source) -> dict:
@@ -47,23 +44,21 @@ def _as_dict(source) -> dict:
     }
 
 
-def _print_table(report) -> None:
-    from rich.console import Console
+def _table(report):
     from rich.table import Table
 
     table = Table(title="sources")
     for column in ("source", "status", "last run", "items", "coverage", "health"):
         table.add_column(column, justify="right" if column == "items" else "left")
     for source in report:
-        coverage = " ".join(f"{name} {share:.0%}" for name, share in source.coverage.items())
         style = "red" if source.flagged else None
         table.add_row(
             source.name,
             source.status,
             f"{source.last_run:%Y-%m-%d %H:%M}" if source.last_run else "",
             "" if source.items is None else str(source.items),
-            coverage,
+            _coverage(source),
             source.health,
             style=style,
         )
-    Console().print(table)
+    return table

@@ -27,6 +27,7 @@ from models.rank import feature_matrix, order_key, stale_mask
 from models.ranker import RankingModel, linear_weights, prior_model, scores
 from models.recommend import rank_profile, verdict_path
 from models.train import Judgement, fit_model
+from pipeline.progress import track
 
 K = 10
 BASELINES = ("random", "popularity", "text_tfidf", "priors")
@@ -138,7 +139,7 @@ def evaluate(
     priors = prior_model()
     split = persona_folds(judged, folds, seed)
     alphas = []
-    for held_out in split:
+    for held_out in track(split, "evaluate: folds of held-out personas", total=len(split)):
         training = [persona for persona in judged if persona not in held_out]
         model, alpha = tuned_model(index, {p: personas[p] for p in training}, grades, extra, seed)
         alphas.append(alpha)

@@ -64,12 +64,18 @@ def strengths(context: FeatureContext, contributions: Sequence[float], values: S
 
 def weaknesses(context: FeatureContext, standing: Standing) -> list[str]:
     failed = {step.removesuffix("_plus_50") for step in standing.relaxed}
-    phrases = _relaxed_phrases(context)
-    relaxed = [f"{phrases[name]} (constraint relaxed)" for name in RELAXED_IN_ORDER if name in failed & set(phrases)]
+    relaxed = [f"{phrase} (constraint relaxed)" for phrase in kept_out_by(context, standing.relaxed)]
     unknown = [UNKNOWN_PHRASES[name] for name in standing.unknown]
     stale = [f"possibly out of date: last captured {standing.stale_since.isoformat()}"] if standing.stale_since else []
     others = [text for text in _other_weaknesses(context, failed | set(standing.unknown)) if text]
     return relaxed + unknown + stale + others[:MAX_OTHER_WEAKNESSES]
+
+
+def kept_out_by(context: FeatureContext, steps: Sequence[str]) -> list[str]:
+    """The constraints these relaxation steps relax, each in the person's numbers, in RELAXED_IN_ORDER."""
+    failed = {step.removesuffix("_plus_50") for step in steps}
+    phrases = _relaxed_phrases(context)
+    return [phrases[name] for name in RELAXED_IN_ORDER if name in failed & set(phrases)]
 
 
 def _constraint_facts(context: FeatureContext) -> list[str]:

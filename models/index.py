@@ -5,33 +5,37 @@ models.recommend): nothing per query loops over the catalogue in Python.
 
 Files in the models folder: `catalog-index.npz` (numeric columns, categorical columns as fixed-width
 strings, the program features and the latent text matrix; loaded with allow_pickle=False),
-`catalog-words.npz` and `catalog-chars.npz` (sparse text matrices) and `interest.skops` (the fitted
-interest matcher, loaded with trusted types only). The index records the catalogue fingerprint it
-was built from and is rebuilt when the database's fingerprint differs.
+`catalog-words.npz` and `catalog-chars.npz` (sparse text matrices), `interest.json` and `interest.npz`
+(the fitted interest matcher: parameters and vocabularies as JSON, arrays loaded with
+allow_pickle=False; no skops at query time, whose checks of a 75,000-term vocabulary took seconds).
+The index records the catalogue fingerprint it was built from and is rebuilt when the database's fingerprint differs.
 """
 
 import math
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from models.catalog import CatalogEntry
 from models.features import depth, flexibility_fit, industry_relevance, networking, recognition
-from models.interest import InterestMatcher
 from models.pace import monthly_price_usd
+
+if TYPE_CHECKING:  # scikit-learn is imported only where text is matched
+    from models.interest import InterestMatcher
 
 INDEX_FILE = "catalog-index.npz"
 WORDS_FILE = "catalog-words.npz"
 CHARS_FILE = "catalog-chars.npz"
-MATCHER_FILE = "interest.skops"
-MATCHER_TYPES = frozenset({"models.interest.InterestMatcher"})
-INDEX_FORMAT = 2  # bumped whenever the arrays change shape or meaning
+MATCHER_FILE = "interest.json"  # the matcher's parameters and vocabularies
+MATCHER_ARRAYS_FILE = "interest.npz"  # its fitted arrays
+INDEX_FORMAT = 3  # bumped whenever the arrays change shape or meaning
 
 STATIC_FEATURES = ("flexibility_fit", "recognition", "depth", "industry_relevance", "networking", "quality",
                    "outcomes")  # fmt: skip
@@ -88,7 +92,7 @@ class CatalogIndex:
     words: sp.csc_matrix  # column-major: a query reads only its terms' columns
     latent: np.ndarray
     chars: sp.csc_matrix
-    matcher: InterestMatcher
+    matcher: "InterestMatcher | None"
     fingerprint: str
 
     def __len__(self) -> int:
@@ -104,21 +108,18 @@ class CatalogIndex:
 
 
 def build_index(
-    entries: Sequence[CatalogEntry], fingerprint: str, matcher: InterestMatcher | None = None
+    entries: Sequence[CatalogEntry], fingerprint: str, matcher: "InterestMatcher | None" = None
 ) -> CatalogIndex:
     """The arrays of `entries`; the matcher is fitted on their texts unless one is given."""
+    from models.interest import InterestMatcher
+
     titles = [entry.title for entry in entries]
     descriptions = [entry.description or "" for entry in entries]
     skills = [", ".join(entry.skills) for entry in entries]
     matcher = matcher or InterestMatcher().fit(titles, descriptions, skills)
     words = matcher.program_words(titles, descriptions, skills)
-    return CatalogIndex(
-        ids=np.array([entry.id for entry in entries], dtype=np.int64),
-        numeric={name: np.array([_numeric(entry, name) for entry in entries], dtype=np.float64) for name in NUMERIC},
-        categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
-        tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
-        version_language=Categorical.of([version_language(entry) for entry in entries]),
-        family=language_families(entries),
+    return replace(
+        constraint_index(entries),
         static=_static_features(entries),
         words=words.tocsc(),
         latent=matcher.program_latent(words),
@@ -126,6 +127,21 @@ def build_index(
         matcher=matcher,
         fingerprint=fingerprint,
     )
+
+
+def constraint_index(entries: Sequence[CatalogEntry]) -> CatalogIndex:
+    """The arrays the constraints and the person's pricing read, without text (no scikit-learn):
+    enough for models.person.view of a few programs (`mlpath show`, `compare`, `report`)."""
+    empty = sp.csc_matrix((len(entries), 0))
+    return CatalogIndex(
+        ids=np.array([entry.id for entry in entries], dtype=np.int64),
+        numeric={name: np.array([_numeric(entry, name) for entry in entries], dtype=np.float64) for name in NUMERIC},
+        categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
+        tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
+        version_language=Categorical.of([version_language(entry) for entry in entries]),
+        family=language_families(entries), static=np.zeros((len(entries), 0)), words=empty,
+        latent=np.zeros((len(entries), 0)), chars=empty, matcher=None, fingerprint="",
+    )  # fmt: skip
 
 
 def language_families(entries: Sequence[CatalogEntry]) -> np.ndarray:
@@ -214,7 +230,7 @@ def outcome_value(entry: CatalogEntry) -> float:
 
 
 def save_index(index: CatalogIndex, models_dir: Path) -> None:
-    import skops.io as sio
+    from models.interest import save_matcher
 
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
@@ -226,7 +242,7 @@ def save_index(index: CatalogIndex, models_dir: Path) -> None:
                "version_language_vocabulary": np.array(index.version_language.vocabulary)}  # fmt: skip
     arrays |= {f"categorical_{name}": column.codes for name, column in index.categorical.items()}
     arrays |= {f"vocabulary_{name}": np.array(column.vocabulary) for name, column in index.categorical.items()}
-    sio.dump(index.matcher, models_dir / MATCHER_FILE)
+    save_matcher(index.matcher, models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
     sp.save_npz(models_dir / WORDS_FILE, index.words)
     sp.save_npz(models_dir / CHARS_FILE, index.chars)
     np.savez(models_dir / INDEX_FILE, **arrays)  # written last: its presence means the set is complete
@@ -237,13 +253,10 @@ def load_index(models_dir: Path) -> CatalogIndex | None:
     models_dir = Path(models_dir)
     if not (models_dir / INDEX_FILE).exists():
         return None
-    import skops.io as sio
+    from models.interest import InterestMatcher, load_matcher
 
     try:
-        untrusted = sio.get_untrusted_types(file=models_dir / MATCHER_FILE)
-        if set(untrusted) - MATCHER_TYPES:
-            return None
-        matcher = sio.load(models_dir / MATCHER_FILE, trusted=untrusted)
+        matcher = load_matcher(models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
         with np.load(models_dir / INDEX_FILE, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
         if int(arrays.get("format", -1)) != INDEX_FORMAT or not isinstance(matcher, InterestMatcher):

@@ -10,6 +10,9 @@ FIELD_WEIGHTS. The person's interests are widened with the synonyms of the topic
 - characters: cosine over character 3-4-grams of titles (spelling variants: optimisation, Pytorch).
 """
 
+import json
+from pathlib import Path
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
@@ -41,7 +44,11 @@ class InterestMatcher(BaseEstimator):
         # makes every query cheaper.
         texts = [*titles, *descriptions, *skills, "machine learning", "machine learning"]
         self.words_ = TfidfVectorizer(
-            stop_words="english", ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", dtype=np.float32,
+            stop_words="english",
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            strip_accents="unicode",
+            dtype=np.float32,
             min_df=2,
         ).fit(texts)
         self.chars_ = TfidfVectorizer(
@@ -130,3 +137,39 @@ def matched_terms(interests: str, title: str, skills, description: str | None) -
         if where:
             found[phrase] = where
     return found
+
+
+# -- saved without pickle or skops: parameters as JSON, fitted arrays as .npz (allow_pickle=False) ----
+
+_VECTORIZERS = ("words_", "chars_")
+
+
+def save_matcher(matcher: InterestMatcher, json_path, arrays_path) -> None:
+    """The fitted state a query and a rebuild need, in formats that load without executing anything."""
+    check_is_fitted(matcher, "words_")
+    state = {"n_components": matcher.n_components, "random_state": matcher.random_state}
+    arrays = {"svd_components": matcher.svd_.components_}
+    for name in _VECTORIZERS:
+        vectorizer = getattr(matcher, name)
+        params = {key: value for key, value in vectorizer.get_params().items() if key != "dtype"}
+        state[name] = {"params": params, "vocabulary": {term: int(column) for term, column in
+                                                         vectorizer.vocabulary_.items()}}  # fmt: skip
+        arrays[f"{name}idf"] = vectorizer.idf_
+    Path(json_path).write_text(json.dumps(state), encoding="utf-8")
+    np.savez(arrays_path, **arrays)
+
+
+def load_matcher(json_path, arrays_path) -> InterestMatcher:
+    """Raises OSError, ValueError or KeyError on a missing or malformed file (the caller rebuilds)."""
+    state = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    with np.load(arrays_path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    matcher = InterestMatcher(n_components=int(state["n_components"]), random_state=state["random_state"])
+    for name in _VECTORIZERS:
+        vectorizer = TfidfVectorizer(**state[name]["params"], dtype=np.float32)
+        vectorizer.vocabulary_ = state[name]["vocabulary"]
+        vectorizer.idf_ = arrays[f"{name}idf"]
+        setattr(matcher, name, vectorizer)
+    matcher.svd_ = TruncatedSVD(n_components=arrays["svd_components"].shape[0])
+    matcher.svd_.components_ = arrays["svd_components"]
+    return matcher

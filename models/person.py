@@ -7,12 +7,14 @@ relaxation step that would let it through (a step of RELAXATION_ORDER). Prerequi
 relaxed: a master's or doctorate needs a bachelor's.
 """
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
+from models.catalog import CatalogEntry
 from models.index import CatalogIndex, Categorical
-from models.pace import FULL_TIME_HOURS_PER_WEEK, WEEKS_PER_MONTH
+from models.pace import FULL_TIME_HOURS_PER_WEEK, WEEKS_PER_MONTH, Pace
 from models.profile import LEVELS, Profile
 from models.relaxation import RELAXATION_ORDER
 
@@ -161,6 +163,26 @@ def _constraints(index: CatalogIndex, profile: Profile, cost: np.ndarray, weeks:
         failed.setdefault(name, none)
         unknown.setdefault(name, none)
     return failed, unknown, step
+
+
+def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:
+    weeks = finite(person.weeks[row])
+    if weeks is None:
+        basis = None
+    elif person.full_time[row]:
+        basis = "full_time"
+    elif entry.total_hours:
+        basis = "total_hours"
+    else:
+        basis = "effort" if entry.effort_hours_per_week else "listed"
+    months = finite(person.months_billed[row])
+    monthly = None if months is None or finite(person.cost[row]) is None else float(person.cost[row]) / months
+    return Pace(weeks, basis, finite(person.cost[row]), monthly, None if months is None else int(months))
+
+
+def finite(value) -> float | None:
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 # -- features that depend on the person -----------------------------------------------------------

@@ -21,8 +21,7 @@ from models.explain import Standing, reasons
 from models.features import FeatureContext
 from models.index import EPOCH, CatalogIndex, build_index, load_index, save_index
 from models.interest import matched_terms
-from models.pace import Pace
-from models.person import PersonView, view
+from models.person import PersonView, pace_of, view
 from models.profile import Profile
 from models.rank import Ranking, failed_steps, possible, rank
 from models.ranker import RankingModel, prior_model
@@ -71,7 +70,7 @@ def recommend(
     if k < 1:
         raise ValueError(f"k must be >= 1, got {k}")
     index = current_index(engine, models_dir)
-    model = model or _saved_model(models_dir) or prior_model()
+    model = model or ranking_model(models_dir)
     return answer(index, model, profile, k, lambda ids: load_catalog(engine, ids=ids), dismissed_ids)
 
 
@@ -93,7 +92,7 @@ def answer(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,
         return Option(entry, pace_of(person, row, entry))
 
     results = [
-        _result(position, ranking, person, profile, entries[int(index.ids[row])], row)
+        result_for(position, ranking, person, profile, entries[int(index.ids[row])], row)
         for position, row in enumerate(rows)
     ]  # fmt: skip
     best = {"certification": None, "degree": None} | {kind: option(row) for kind, row in best_rows.items()}
@@ -129,30 +128,16 @@ def verdict_path(index: CatalogIndex, person: PersonView, profile: Profile) -> s
     return choose_path(profile, known["certification"], known["degree"])
 
 
-def pace_of(person: PersonView, row: int, entry: CatalogEntry) -> Pace:
-    weeks = _finite(person.weeks[row])
-    if weeks is None:
-        basis = None
-    elif person.full_time[row]:
-        basis = "full_time"
-    elif entry.total_hours:
-        basis = "total_hours"
-    else:
-        basis = "effort" if entry.effort_hours_per_week else "listed"
-    months = _finite(person.months_billed[row])
-    monthly = None if months is None or _finite(person.cost[row]) is None else float(person.cost[row]) / months
-    return Pace(weeks, basis, _finite(person.cost[row]), monthly, None if months is None else int(months))
-
-
-def _saved_model(models_dir: Path | None) -> RankingModel | None:
+def ranking_model(models_dir: Path | None) -> RankingModel:
+    """The model saved in `models_dir`, else the hand-set priors."""
     if models_dir is None:
-        return None
+        return prior_model()
     from models.persistence import load_model
 
-    return load_model(models_dir)
+    return load_model(models_dir) or prior_model()
 
 
-def _result(position: int, ranking: Ranking, person: PersonView, profile: Profile,
+def result_for(position: int, ranking: Ranking, person: PersonView, profile: Profile,
             entry: CatalogEntry, row: int) -> dict:  # fmt: skip
     pace = pace_of(person, row, entry)
     context = FeatureContext(entry, pace, profile, matched_terms(profile.interests, entry.title, entry.skills,
@@ -190,11 +175,6 @@ def _result(position: int, ranking: Ranking, person: PersonView, profile: Profil
 def _as_of(index: CatalogIndex) -> str | None:
     newest = index.newest_captured_days
     return None if math.isnan(newest) else (EPOCH + timedelta(days=newest)).date().isoformat()
-
-
-def _finite(value) -> float | None:
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def _rounded(value: float | None, digits: int) -> float | None:

@@ -137,3 +137,4 @@ def test_a_database_never_created_counts_as_empty(runner, tmp_path):
 
     assert result.exit_code == 1
     assert result.stderr == EMPTY_MESSAGE
+

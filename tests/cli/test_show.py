@@ -2,7 +2,6 @@ import json
 
 import pytest
 
-from models.residence_cost import cost_for_residence
 from tests.cli.conftest import checksum, invoke
 
 
@@ -74,17 +73,6 @@ def test_compare_json_and_csv_carry_every_program(home):
     assert [program["program_id"] for program in answer["programs"]] == [1, 9]
     assert answer["programs"][1]["residence"] == "DE"
     assert rows[0].split(",")[:3] == ["program_id", "title", "provider"] and len(rows) == 3
-
-
-def test_residence_prices_eu_tuition_free_study_and_shows_in_state_tuition():
-    munich = {"country": "DE", "tuition_free_eu": True}
-    state_school = {"country": "US", "cost_usd_in_state": 11000.0}
-
-    assert cost_for_residence(munich, "FR", 650.0).usd == 0.0
-    assert cost_for_residence(munich, "US", 650.0).usd == 650.0
-    in_state = cost_for_residence(state_school, "US", 38000.0)
-    assert (in_state.usd, in_state.in_state_usd) == (38000.0, 11000.0)
-    assert cost_for_residence({"country": "US"}, None, None).usd is None
 
 
 @pytest.mark.parametrize(
