@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 from flows.limits import TRAINER, WRITER
-from models.persistence import load_model
+from models.index import CHARS_FILE, INDEX_FILE, MATCHER_ARRAYS_FILE, MATCHER_FILE, WORDS_FILE
+from models.persistence import METADATA_FILE, MODEL_FILE, load_model
 from tests.services import prefect_environment, prefect_server
 
 MLPATH = str(Path(sys.executable).with_name("mlpath"))
@@ -146,6 +147,9 @@ def rerun_after_kill(api_url, small_archive, tmp_path_factory):
     return {name: (homes[name], *left[name]) for name in homes}
 
 
+MODEL_FILES = (MODEL_FILE, METADATA_FILE, INDEX_FILE, WORDS_FILE, CHARS_FILE, MATCHER_FILE, MATCHER_ARRAYS_FILE)
+
+
 @pytest.mark.parametrize("phase", ["crawling", "storing", "training"])
 def test_a_run_killed_then_run_again_ends_as_a_clean_run(phase, rerun_after_kill, clean_catalogue):
     home, left_running, model_at_kill = rerun_after_kill[phase]
@@ -154,7 +158,8 @@ def test_a_run_killed_then_run_again_ends_as_a_clean_run(phase, rerun_after_kill
     assert closed == [("failed", "interrupted")] * left_running
     assert query(home, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
     assert load_model(home / "models") is not None
-    assert sorted(path.name for path in (home / "models").iterdir()) == ["ranker.json", "ranker.skops"]
+    # the model and the catalogue's arrays beside it, each whole: no temporary or partial file left
+    assert sorted(path.name for path in (home / "models").iterdir()) == sorted(MODEL_FILES)
     if phase == "crawling":
         assert left_running == len(SOURCES)
     if phase == "training":
