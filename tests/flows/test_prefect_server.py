@@ -160,7 +160,10 @@ def test_a_served_deployment_triggered_through_the_api_completes(api, serving):
     ds_colleges = served["crawl-ds-colleges"]
     assert [schedule["schedule"]["cron"] for schedule in ds_colleges["schedules"]] == [SOURCES["ds-colleges"].cadence]
     assert ds_colleges["parameters"]["source"] == "ds-colleges"
-    assert (ds_colleges["paused"], served["crawl-schemaorg"]["paused"]) == (False, True)  # schemaorg: not enabled
+    # a source switched off in the registry is registered paused, the others run on their schedule
+    assert {name: served[f"crawl-{name}"]["paused"] for name in SOURCES} == {
+        name: not declared.enabled for name, declared in SOURCES.items()
+    }
     assert ds_colleges["parameters"]["replay"].endswith("small.warc.gz")
 
     finished = finished_flow_run(api, trigger(api, "crawl-ds-colleges"))
