@@ -17,8 +17,8 @@ FORBIDDEN = {
 # (file, call): reviewed uses. skops loads only after the TRUSTED_TYPES check (models/persistence.py).
 REVIEWED = {
     ("models/persistence.py", "sio.load"),  # trusted types only, checked first
-    ("models/index.py", "sio.load"),  # trusted types only, checked first
     ("models/index.py", "np.load"),  # allow_pickle=False
+    ("models/interest.py", "np.load"),  # allow_pickle=False
 }
 
 
