@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-import extruct
 import lxml.html
 from lxml.etree import ParserError
 from parsel import Selector
@@ -206,6 +205,8 @@ def _json_ld_documents(tree, errors: list[str]) -> list[Any]:
         # An empty typed script would make extruct drop every JSON-LD block of the page.
         if not script.text_content().strip():
             script.getparent().remove(script)
+    import extruct  # here: every crawl process loads every spider module, and most read no pages
+
     try:
         documents = extruct.extract(tree, syntaxes=["json-ld"], errors="strict").get("json-ld", [])
     except Exception:  # extruct raises whatever its JSON readers raise
@@ -228,6 +229,8 @@ def _json_ld_in(script, errors: list[str], typed: bool = False) -> list[Any]:
 
 
 def _microdata_documents(tree, base_url: str | None, errors: list[str]) -> list[Any]:
+    import extruct
+
     try:
         extracted = extruct.extract(tree, base_url=base_url, syntaxes=["microdata"], errors="strict", uniform=True)
     except Exception as error:  # extruct raises whatever its microdata reader raises

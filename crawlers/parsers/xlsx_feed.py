@@ -9,18 +9,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from xml.etree.ElementTree import ParseError
 
-from openpyxl import load_workbook
-from openpyxl.utils.escape import unescape
-from openpyxl.utils.exceptions import InvalidFileException
-
 from crawlers.items import ProgramItem
 from crawlers.parsers.csv_feed import Dropped, FeedRow, TableRows, parse_table
 
-# What openpyxl raises on a body that is not a readable workbook: not a zip, a truncated or corrupt
-# zip member, a missing part (KeyError), XML that does not parse.
-UNREADABLE_WORKBOOK = (
-    InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ParseError, ValueError, TypeError,
-)
+# What openpyxl raises on a body that is not a readable workbook (besides its InvalidFileException):
+# not a zip, a truncated or corrupt zip member, a missing part (KeyError), XML that does not parse.
+UNREADABLE_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ParseError, ValueError, TypeError)
 
 
 def parse_xlsx_feed(
@@ -42,9 +36,15 @@ def parse_xlsx_feed(
 def xlsx_rows(body: bytes, sheet: str | None = None) -> TableRows:
     """(row number, cells as text) of a worksheet, read lazily. A workbook that cannot be opened or read
     on is one ``unreadable_feed`` Dropped, after the rows read before the damage."""
+    # Imported here: every crawl process loads every spider module, and only the xlsx feeds need openpyxl.
+    from openpyxl import load_workbook
+    from openpyxl.utils.escape import unescape
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    unreadable = (InvalidFileException, *UNREADABLE_ZIP)
     try:
         workbook = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
-    except UNREADABLE_WORKBOOK as error:
+    except unreadable as error:
         yield Dropped("unreadable_feed", f"not a readable xlsx workbook: {type(error).__name__}: {error}")
         return
     number = 0
@@ -52,17 +52,18 @@ def xlsx_rows(body: bytes, sheet: str | None = None) -> TableRows:
         worksheet = workbook[sheet] if sheet else workbook.active
         width: int | None = None
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = [cell_text(value) for value in values]
+            cells = [cell_text(value, unescape) for value in values]
             width = len(_without_trailing_blanks(cells)) if width is None else width
             yield number, _fitted(cells, width)
-    except UNREADABLE_WORKBOOK as error:
+    except unreadable as error:
         yield Dropped("unreadable_feed", f"after row {number}: {type(error).__name__}: {error}")
     finally:
         workbook.close()
 
 
-def cell_text(value: object) -> str:
-    """A cell as the text a CSV would hold: numbers in their shortest form (4.6, not 4.5999999999999996)."""
+def cell_text(value: object, unescape: Callable[[str], str]) -> str:
+    """A cell as the text a CSV would hold: numbers in their shortest form (4.6, not 4.5999999999999996);
+    text through openpyxl's ``unescape``."""
     if value is None:
         return ""
     if isinstance(value, (datetime, date, time)):
