@@ -155,8 +155,8 @@ def store_rejections(session: Session, run: CrawlRun, rejections: Iterable[Rejec
             }
             for position, rejection in enumerate(chunk)
         ]
-        statement = _insert(session, RejectedItem).values(rows).on_conflict_do_nothing()
-        session.execute(statement)
+        # Rows as parameters (executemany), as in _insert_programs.
+        session.execute(_insert(session, RejectedItem).on_conflict_do_nothing(), rows)
         count += len(chunk)
     return count
 
