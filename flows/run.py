@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 
 from crawlers.registry import enabled_sources
 from flows.crawl import crawl_with_retries
-from flows.limits import TRAINER, WRITER, ensure_limits, one_at_a_time
+from flows.limits import TRAINER, WRITER, limits_for_this_run, one_at_a_time
 from flows.report import SourceSummary, failed_sources, publish_report, verdict
 from flows.settings import RunSettings
 from flows.staging import RUNS_KEPT, new_run_folder, prune_old_runs
@@ -23,12 +23,13 @@ from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
 from models.train import train
 from pipeline.enrich.scorecard import enrich_from_scorecard
+from pipeline.progress import progress
 from pipeline.settings import Settings
 from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.health import sources_health
 from pipeline.store.history import mark_unlisted
 from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.runs import close_interrupted_runs, open_run
+from pipeline.store.runs import RunOutcome, close_interrupted_runs, open_run
 from pipeline.store.schema import CrawlRun
 
 # Two spider processes at a time: the machines this runs on have two cores.
@@ -61,20 +62,20 @@ def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> Sta
     """Crawl, store and retrain. Only a full run (every enabled source) may mark unlisted programs
     inactive, and only for the sources whose crawl succeeded (pipeline/store/history.py)."""
     settings, run_settings = Settings(), RunSettings()
-    ensure_limits()
-    with one_at_a_time(WRITER):  # two runs must not migrate one database at once
-        upgrade_to_head(settings.database)
-    engine = make_engine(settings.database)
-    try:
-        run_id = uuid.uuid4().hex
-        summaries = _crawl_and_store(engine, settings.staging_dir, run_id, sources, replay, run_settings)
-        _enrich_from_scorecard(engine)
-        if full:
-            _mark_unlisted(engine, run_id)
-        summaries = _with_health(engine, summaries)
-        train_ranker(engine, settings.models_dir)
-    finally:
-        engine.dispose()
+    with limits_for_this_run():
+        with one_at_a_time(WRITER):  # two runs must not migrate one database at once
+            upgrade_to_head(settings.database)
+        engine = make_engine(settings.database)
+        try:
+            run_id = uuid.uuid4().hex
+            summaries = _crawl_and_store(engine, settings.staging_dir, run_id, sources, replay, run_settings)
+            _enrich_from_scorecard(engine)
+            if full:
+                _mark_unlisted(engine, run_id)
+            summaries = _with_health(engine, summaries)
+            train_ranker(engine, settings.models_dir)
+        finally:
+            engine.dispose()
     prune_old_runs(settings.staging_dir)
     publish_report(summaries)
     if failed_sources(summaries):
@@ -92,18 +93,27 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
     futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
                for source in sources}
     outcomes = {}
-    for future in as_completed(list(futures)):
-        future.wait()  # sets the future's final state (else .state asks the server, which may lag)
-        source, state = futures[future], future.state
-        if state.is_completed():
-            state = store_crawl(engine, crawl_run_ids[source], future.result(), return_state=True)
-        if state.is_completed():
-            outcomes[source] = state.result()
-        else:
-            message = str(state.result(raise_on_failure=False))
-            get_run_logger().warning("%s failed: %s", source, message)
-            outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
+    with progress("crawl and store", total=2 * len(sources)) as step:
+        for future in as_completed(list(futures)):
+            future.wait()  # sets the future's final state (else .state asks the server, which may lag)
+            source, state = futures[future], future.state
+            step.advance(note=f"crawled {source}")
+            if state.is_completed():
+                state = store_crawl(engine, crawl_run_ids[source], future.result(), return_state=True)
+            if state.is_completed():
+                outcomes[source] = state.result()
+            else:
+                message = str(state.result(raise_on_failure=False))
+                get_run_logger().warning("%s failed: %s", source, message)
+                outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
+            step.advance(note=_stored_note(source, outcomes[source]))
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
+
+
+def _stored_note(source: str, outcome: RunOutcome) -> str:
+    if outcome.status != "ok":
+        return f"{source} failed"
+    return f"stored {source}: {outcome.stored} of {outcome.items} items"
 
 
 def _enrich_from_scorecard(engine: Engine) -> None:

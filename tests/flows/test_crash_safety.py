@@ -164,3 +164,41 @@ def test_a_run_killed_then_run_again_ends_as_a_clean_run(phase, rerun_after_kill
         assert left_running == len(SOURCES)
     if phase == "training":
         assert left_running == 0 and not model_at_kill  # every feed stored, no model saved yet
+
+
+def test_on_a_temporary_server_a_killed_runs_slot_does_not_keep_the_next_run_waiting(small_archive, tmp_path):
+    """A temporary server keeps slot leases in memory and dies with the run: the slot stays taken in
+    its database, with no lease left to expire. The next run on that PREFECT_HOME must free it."""
+    home = tmp_path / "home"
+    (home / "prefect").mkdir(parents=True)
+    environment = {**prefect_environment(home / "prefect"), "MLPATH_HOME": str(home)}
+    environment.pop("MLPATH_DATABASE_URL", None)
+    process = subprocess.Popen(command(small_archive), env=environment, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + RUN_DEADLINE_SECONDS
+        while not trainer_slot_taken(home / "prefect"):
+            assert process.poll() is None, f"the run ended (exit {process.returncode}) before training"
+            assert time.monotonic() < deadline, f"no training after {RUN_DEADLINE_SECONDS} s"
+            time.sleep(0.05)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert trainer_slot_taken(home / "prefect")  # what the dead run left behind
+
+    done = subprocess.run(command(small_archive), env=environment, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=RUN_DEADLINE_SECONDS)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert load_model(home / "models") is not None
+    assert not trainer_slot_taken(home / "prefect")
+
+
+def trainer_slot_taken(prefect_home: Path) -> bool:
+    """Read from the temporary server's own database (read-only), as nothing else outlives it."""
+    try:
+        with sqlite3.connect(f"file:{prefect_home / 'prefect.db'}?mode=ro", uri=True, timeout=5) as connection:
+            found = connection.execute("SELECT active_slots FROM concurrency_limit_v2 WHERE name = ?",
+                                       (TRAINER,)).fetchall()
+    except sqlite3.OperationalError:  # not created yet
+        return False
+    return found == [(1,)]

@@ -54,6 +54,16 @@ def test_run_prints_no_traceback_and_no_error(replayed):
         assert "Traceback" not in run.stdout
 
 
+def test_progress_on_stderr_names_each_source_as_it_is_crawled_and_stored(replayed):
+    _home, first, _second, _counts = replayed
+    enabled = [name for name, source in SOURCES.items() if source.enabled]
+    for name in enabled:
+        assert f"crawled {name}\n" in first.stderr and f"stored {name}: " in first.stderr, name
+    steps = 2 * len(enabled)
+    assert f"crawl and store: {steps}/{steps} " in first.stderr
+    assert "crawl and store" not in first.stdout
+
+
 def test_catalogue_holds_both_kinds_from_five_sources(replayed):
     home, *_ = replayed
     kinds = dict(query(home, "SELECT kind, COUNT(*) FROM program_catalog GROUP BY kind"))
