@@ -278,6 +278,8 @@ def test_a_listing_naming_only_its_platform_joins_the_same_title_on_that_platfor
     ("the university of california san diego", "university of california san diego", True),
     ("university of washington", "washington university in st louis", False),
     ("university of london", "university of londonderry", False),
+    ("purdue university main campus", "purdue university", True),
+    ("university of barcelona", "autonomous university of barcelona", False),
     ("harvard university", "stanford university", False),
 ])
 def test_school_names_written_another_way(first, second, same):
