@@ -41,6 +41,8 @@ from pipeline.store.schema import SourceRecord
 TRACKING_PARAMETERS = ("utm_", "ref", "source", "campaign")
 PLATFORMS = frozenset(ONLINE_PLATFORMS)  # folded platform names
 SAME_SCHOOL_SCORE = 90  # rapidfuzz token_sort_ratio of two folded school names written differently
+SAME_WORD_SCORE = 75  # rapidfuzz ratio of one word spelt two ways ("universidad", "university")
+LINKING_WORDS = frozenset({"of", "the", "at", "in", "and", "for"})  # a school's name with or without them
 
 
 @dataclass
@@ -185,9 +187,19 @@ def same_school(first: str, second: str) -> bool:
     if not first or not second:
         return False
     shorter, longer = sorted((first.removeprefix("the ").split(), second.removeprefix("the ").split()), key=len)
-    return fuzz.token_sort_ratio(first, second) >= SAME_SCHOOL_SCORE or (
-        len(shorter) >= 2 and longer[:len(shorter)] == shorter
-    )
+    if len(shorter) >= 2 and longer[:len(shorter)] == shorter:
+        return True
+    return fuzz.token_sort_ratio(first, second) >= SAME_SCHOOL_SCORE and not _naming_words_clash(first, second)
+
+
+def _naming_words_clash(first: str, second: str) -> bool:
+    """Each name has a word the other lacks, and they are not one word spelt two ways: "kiel university
+    of applied sciences" and "fulda university of applied sciences" are two schools however alike."""
+    own_first, own_second = (set(name.split()) - set(other.split()) - LINKING_WORDS
+                             for name, other in ((first, second), (second, first)))
+    fewer, more = sorted((own_first, own_second), key=len)
+    return any(process.extractOne(word, more, scorer=fuzz.ratio, score_cutoff=SAME_WORD_SCORE) is None
+               for word in fewer)
 
 
 def _taught_by(program: Program, school: str, facts: Facts) -> bool:

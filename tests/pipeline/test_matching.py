@@ -3,13 +3,16 @@ merges, different programs (a course and its specialization, part 1 and part 2, 
 stored in different chunks) stay apart."""
 
 import dataclasses
+from collections import defaultdict
 
 import pytest
 from sqlalchemy import text
 
 from pipeline.clean import clean
 from pipeline.records import Program
+from pipeline.store.db import make_engine
 from pipeline.store.matching import CatalogueIndex
+from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.upsert import merge_repeated_records
 from tests.conftest import corpus_path
 from tests.pipeline.corpus_items import FEEDS, raw_items
@@ -97,3 +100,28 @@ def test_schools_named_alike_in_two_countries_are_two_schools(listings):
     assert york.country == "CA"
     assert not matched(york, in_england) and not matched(in_england, york)
     assert matched(york, dataclasses.replace(in_england, country="CA"))
+
+
+def programs_stored(tmp_path, name: str, listings: dict, order: tuple[str, ...]) -> set[frozenset]:
+    """Store the sources' listings one source after the other; the listings of each program."""
+    url = f"sqlite:///{tmp_path / name}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    try:
+        for source in order:
+            store(engine, "run-1", source, [program for (listed, _id), program in listings.items() if listed == source])
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT program_id, source, source_id FROM source_records")).all()
+    finally:
+        engine.dispose()
+    programs = defaultdict(set)
+    for program_id, source, source_id in rows:
+        programs[program_id].add((source, source_id))
+    return {frozenset(records) for records in programs.values()}
+
+
+def test_the_programs_do_not_depend_on_which_source_is_stored_first(tmp_path, listings):
+    coursera_first = programs_stored(tmp_path, "a.db", listings, ("coursera-catalog", "coursera-courses"))
+    pages_first = programs_stored(tmp_path, "b.db", listings, ("coursera-courses", "coursera-catalog"))
+    assert sum(len(records) > 1 and len({source for source, _id in records}) > 1 for records in coursera_first) > 100
+    assert coursera_first == pages_first

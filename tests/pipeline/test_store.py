@@ -280,6 +280,9 @@ def test_a_listing_naming_only_its_platform_joins_the_same_title_on_that_platfor
     ("university of london", "university of londonderry", False),
     ("purdue university main campus", "purdue university", True),
     ("university of barcelona", "autonomous university of barcelona", False),
+    ("kiel university of applied sciences", "fulda university of applied sciences", False),
+    ("universidad rovira i virgili", "rovira i virgili university", True),
+    ("city university london", "city university of london", True),
     ("harvard university", "stanford university", False),
 ])
 def test_school_names_written_another_way(first, second, same):
