@@ -40,8 +40,11 @@ from pipeline.store.schema import SourceRecord
 
 TRACKING_PARAMETERS = ("utm_", "ref", "source", "campaign")
 PLATFORMS = frozenset(ONLINE_PLATFORMS)  # folded platform names
+LISTING_FIELDS = ("credential", "title", "institution", "provider", "country", "url", "url_kind")
 SAME_SCHOOL_SCORE = 90  # rapidfuzz token_sort_ratio of two folded school names written differently
 SAME_WORD_SCORE = 75  # rapidfuzz ratio of one word spelt two ways ("universidad", "university")
+STEM_LENGTH = 4  # letters a word and its other spelling begin with alike
+ABBREVIATION_LENGTH = 3  # a word this short in one name only is an abbreviation ("DTU"), not another school
 LINKING_WORDS = frozenset({"of", "the", "at", "in", "and", "for"})  # a school's name with or without them
 
 
@@ -72,22 +75,23 @@ class CatalogueIndex:
 
     @classmethod
     def load(cls, session: Session) -> "CatalogueIndex":
+        """The stored programs, each known by every one of its listings (title, school, page), as the
+        listings stored in this run are: whether a listing joins a program then does not depend on
+        whether its sources were stored in one run or in two."""
         index = cls()
-        sources_of = defaultdict(set)
-        for source, source_id, program_id in session.execute(
-            select(SourceRecord.source, SourceRecord.source_id, SourceRecord.program_id)
-        ):
-            index.by_record[source, source_id] = program_id
-            sources_of[program_id].add(source)
-        rows = session.execute(select(ProgramRow.id, ProgramRow.dedupe_key, ProgramRow.url, ProgramRow.url_kind,
-                                      ProgramRow.credential, ProgramRow.title, ProgramRow.institution,
-                                      ProgramRow.provider, ProgramRow.country))
-        for program_id, key, url, url_kind, credential, title, institution, provider, country in rows:
+        for program_id, key in session.execute(select(ProgramRow.id, ProgramRow.dedupe_key)):
             index.by_key[key] = program_id
-            if url_kind == "page":
-                index.by_page.setdefault((credential, page_of(url)), program_id)
-            index._add_program(program_id, credential, title_words(title, credential), fold(institution or provider),
-                               fold(provider), sources_of[program_id], country)
+        listings = select(SourceRecord.program_id, SourceRecord.source, SourceRecord.source_id,
+                          *(SourceRecord.values[name] for name in LISTING_FIELDS))
+        for program_id, source, source_id, *values in session.execute(listings.order_by(SourceRecord.id)):
+            index.by_record[source, source_id] = program_id
+            listing = dict(zip(LISTING_FIELDS, (_text(value) for value in values), strict=True))
+            credential = listing["credential"] or ""
+            if listing["url_kind"] == "page" and listing["url"]:
+                index.by_page.setdefault((credential, page_of(listing["url"])), program_id)
+            index._add_program(program_id, credential, title_words(listing["title"], credential),
+                               fold(listing["institution"] or listing["provider"]), fold(listing["provider"]),
+                               {source}, listing["country"])
         return index
 
     def program_of(self, program: Program) -> int | None:
@@ -193,13 +197,27 @@ def same_school(first: str, second: str) -> bool:
 
 
 def _naming_words_clash(first: str, second: str) -> bool:
-    """Each name has a word the other lacks, and they are not one word spelt two ways: "kiel university
-    of applied sciences" and "fulda university of applied sciences" are two schools however alike."""
-    own_first, own_second = (set(name.split()) - set(other.split()) - LINKING_WORDS
-                             for name, other in ((first, second), (second, first)))
-    fewer, more = sorted((own_first, own_second), key=len)
-    return any(process.extractOne(word, more, scorer=fuzz.ratio, score_cutoff=SAME_WORD_SCORE) is None
-               for word in fewer)
+    """A word of one name that the other lacks, neither spelt another way there ("universidad",
+    "university") nor an abbreviation ("dtu", "nhh"): "kiel university of applied sciences" and
+    "fulda university of applied sciences", "city university london" and "university of london" are
+    two schools however alike their names."""
+    words_first, words_second = set(first.split()), set(second.split())
+    return any(
+        len(word) > ABBREVIATION_LENGTH and not any(_spelt_alike(word, other) for other in others - words)
+        for words, others in ((words_first, words_second), (words_second, words_first))
+        for word in words - others - LINKING_WORDS
+    )
+
+
+def _spelt_alike(word: str, other: str) -> bool:
+    """One word in two languages or spellings: the same stem and most letters ("universidad", "university";
+    not "salzburg", "augsburg")."""
+    return word[:STEM_LENGTH] == other[:STEM_LENGTH] and fuzz.ratio(word, other) >= SAME_WORD_SCORE
+
+
+def _text(value: object) -> str | None:
+    """A JSON value read back from a listing's values: a string, or None."""
+    return value if isinstance(value, str) and value else None
 
 
 def _taught_by(program: Program, school: str, facts: Facts) -> bool:
