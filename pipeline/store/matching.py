@@ -6,8 +6,12 @@
    give it; a school's page shared by its bachelor's and master's does not merge them);
 4. the same title and credential from another source, offered by the same school written another way
    ("The University of California, San Diego"; "University of London" and its "International
-   Programmes"), or on the same platform where one listing names only the platform;
-5. a near-identical title (rapidfuzz) with the same credential and school, from another source.
+   Programmes"; not in another country), or on the same platform where one listing names only the
+   platform;
+5. a near-identical title (rapidfuzz) with the same credential and school, from another source, unless
+   the two differ in a part number ("Part 1", "Part 2").
+
+Titles are compared without a trailing name of their credential ("... Specialization").
 
 Listings of one source with different ids are different programs by that source's own account, so
 steps 3 to 5 never join a listing to a program its own source already lists.
