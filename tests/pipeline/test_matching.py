@@ -16,7 +16,7 @@ from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.upsert import merge_repeated_records
 from tests.conftest import corpus_path
 from tests.pipeline.corpus_items import FEEDS, raw_items
-from tests.pipeline.test_store import store
+from tests.pipeline.test_store import EDX_COURSE, store
 
 SOURCES = ("coursera-catalog", "coursera-courses", "ds-colleges")
 
@@ -125,3 +125,18 @@ def test_the_programs_do_not_depend_on_which_source_is_stored_first(tmp_path, li
     pages_first = programs_stored(tmp_path, "b.db", listings, ("coursera-courses", "coursera-catalog"))
     assert sum(len(records) > 1 and len({source for source, _id in records}) > 1 for records in coursera_first) > 100
     assert coursera_first == pages_first
+
+
+def test_a_later_source_finds_a_program_by_any_of_its_listings_titles(engine):
+    # Class Central names the edX course its own way and is trusted for titles, so the program shows
+    # Class Central's title; a later source naming the course as edX does still finds it.
+    classcentral = dataclasses.replace(EDX_COURSE, source="classcentral", source_id="11483",
+                                       title="MITx 6.86x Machine Learning with Python")
+    elsewhere = dataclasses.replace(EDX_COURSE, source="coursera-catalog", source_id="mit/machine-learning-python",
+                                    url="https://www.coursera.org/search?query=ML", url_kind="search")
+    store(engine, "run-1", "classcentral", [classcentral])
+    store(engine, "run-1", "edx-catalog", [EDX_COURSE])
+    store(engine, "run-1", "coursera-catalog", [elsewhere])
+    with engine.connect() as connection:
+        programs = connection.execute(text("SELECT title, source_count FROM program_catalog")).all()
+    assert [tuple(row) for row in programs] == [("MITx 6.86x Machine Learning with Python", 3)]
