@@ -16,6 +16,12 @@ from pipeline.records import Program
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 MIN_KEY_CHARACTERS = 4  # fewer letters and digits than this says nothing about which program it is
+# Folded names of a credential that some sources append to a title and others leave out.
+CREDENTIAL_SUFFIXES = {
+    "specialization": ("specialization", "specialisation"),
+    "professional_certificate": ("professional certificate",),
+}
+_NUMERAL = re.compile(r"\d+|[ivx]+")  # a folded word that numbers a part or a sequel: "2", "ii", "iv"
 NEAR_DUPLICATE_SCORE = 93  # rapidfuzz token_sort_ratio of folded titles (0-100), same credential and school
 
 
@@ -32,8 +38,17 @@ def offered_by(program: Program) -> str:
     return fold(program.institution or program.provider)
 
 
+def title_words(title: str | None, credential: str) -> str:
+    """A title as listings are matched by: folded, without a trailing name of the listing's own
+    credential (Coursera's pages say "Deep Learning Specialization", its catalogue "Deep Learning")."""
+    folded = fold(title)
+    for suffix in CREDENTIAL_SUFFIXES.get(credential, ()):
+        folded = folded.removesuffix(f" {suffix}")
+    return folded
+
+
 def folded_title(program: Program) -> str:
-    title = fold(program.title)
+    title = title_words(program.title, program.credential)
     if len(title.replace(" ", "")) < MIN_KEY_CHARACTERS:
         return f"{title} [{program.source}:{program.source_id}]"
     return title
@@ -48,3 +63,9 @@ def dedupe_key(program: Program) -> str:
 
 # 0-100: how alike two folded titles are, word order aside (a rapidfuzz scorer).
 title_similarity = fuzz.token_sort_ratio
+
+
+def numerals(folded: str) -> frozenset[str]:
+    """The words of a folded title that number it: "American Contract Law I" and "... II" differ in
+    these alone, and are two courses however alike the rest."""
+    return frozenset(word for word in folded.split() if _NUMERAL.fullmatch(word))

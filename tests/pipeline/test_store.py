@@ -278,6 +278,14 @@ def test_a_listing_naming_only_its_platform_joins_the_same_title_on_that_platfor
     ("the university of california san diego", "university of california san diego", True),
     ("university of washington", "washington university in st louis", False),
     ("university of london", "university of londonderry", False),
+    ("purdue university main campus", "purdue university", True),
+    ("university of barcelona", "autonomous university of barcelona", False),
+    ("kiel university of applied sciences", "fulda university of applied sciences", False),
+    ("universidad rovira i virgili", "rovira i virgili university", True),
+    ("city university london", "city university of london", True),
+    ("city university london", "university of london", False),
+    ("nhh norwegian school of economics", "norwegian school of economics", True),
+    ("university of salzburg", "university of augsburg", False),
     ("harvard university", "stanford university", False),
 ])
 def test_school_names_written_another_way(first, second, same):
