@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.features import FEATURE_NAMES
+from models.features import FEATURE_NAMES, INTEREST_FEATURES
 from models.index import STATIC_FEATURES, CatalogIndex
 from models.pace import WEEKS_PER_MONTH
 from models.person import PersonView, cost_fit, goal_fit, level_fit, time_fit, view
@@ -29,6 +29,8 @@ SHORTLIST = 8  # rows per result considered before language versions are merged
 # Unknown values that a result's reasons say but that do not rank it below the known fits: 9 in 10
 # listings of the replayed catalogue state no language, and demoting them cost held-out NDCG@10.
 SAID_NOT_RANKED = ("language",)
+_INTEREST, _TITLE = FEATURE_NAMES.index("interest_match"), FEATURE_NAMES.index("title_match")
+_GATED = [column for column, name in enumerate(FEATURE_NAMES) if name not in INTEREST_FEATURES]
 
 
 @dataclass
@@ -53,23 +55,32 @@ def feature_matrix(index: CatalogIndex, person: PersonView, profile: Profile, ro
     n = len(index) if rows is None else len(rows)
     matrix = np.empty((n, len(FEATURE_NAMES)), order="F")  # column-major: features are written by column
     interest = interest_match(index, profile) if interest is None else interest
-    matrix[:, 0] = pick(interest)
-    matrix[:, 1] = pick(cost_fit(person, profile))
-    matrix[:, 2] = pick(time_fit(person, profile))
-    matrix[:, 4] = pick(level_fit(index, profile))
-    matrix[:, 11] = pick(goal_fit(index, profile))
+    matrix[:, _INTEREST] = pick(interest)
+    matrix[:, _TITLE] = pick(title_match(index, profile))
+    for name, values in _person_features(index, person, profile).items():
+        matrix[:, FEATURE_NAMES.index(name)] = pick(values)
     for name in STATIC_FEATURES:
         matrix[:, FEATURE_NAMES.index(name)] = pick(index.static_feature(name))
     if profile.interests.strip():
         # With interests given, every other trade-off counts in proportion to how much the program is
         # about them: a cheap, well-rated course on another subject must not outrank the subject.
-        matrix[:, 1:] *= _gate(matrix[:, :1])
+        matrix[:, _GATED] *= _gate(matrix[:, [_INTEREST]])
     return matrix
+
+
+def _person_features(index: CatalogIndex, person: PersonView, profile: Profile) -> dict[str, np.ndarray]:
+    return {"cost_fit": cost_fit(person, profile), "time_fit": time_fit(person, profile),
+            "level_fit": level_fit(index, profile), "goal_fit": goal_fit(index, profile)}  # fmt: skip
 
 
 def interest_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
     query = index.matcher.query(profile.interests)
     return np.zeros(len(index)) if query is None else query.match(index.words, index.latent, index.chars)
+
+
+def title_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
+    query = index.matcher.query(profile.interests)
+    return np.zeros(len(index)) if query is None else query.title_match(index.titles)
 
 
 def _gate(interest: np.ndarray) -> np.ndarray:
@@ -78,17 +89,19 @@ def _gate(interest: np.ndarray) -> np.ndarray:
 
 def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, interest: np.ndarray) -> np.ndarray:
     """The score of every program. With a linear scorer behind a passthrough columns step, the score
-    is w_0 x_0 + gate * (static . w_static + the person's columns . their weights), so the
-    100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
+    is the interest features' w . x + gate * (static . w_static + the person's columns . their weights),
+    so the 100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
     coef = linear_weights(scorer)
     if coef is None:
         return scores(scorer, feature_matrix(index, person, profile, interest=interest))
-    static = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
-    rest = (static + coef[1] * cost_fit(person, profile) + coef[2] * time_fit(person, profile)
-            + coef[4] * level_fit(index, profile) + coef[11] * goal_fit(index, profile))  # fmt: skip
-    if profile.interests.strip():
-        rest *= _gate(interest)
-    return coef[0] * interest + rest
+    rest = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
+    for name, values in _person_features(index, person, profile).items():
+        rest += coef[FEATURE_NAMES.index(name)] * values
+    if not profile.interests.strip():
+        return coef[_INTEREST] * interest + rest
+    rest *= _gate(interest)
+    title = coef[_TITLE] * title_match(index, profile) if coef[_TITLE] else 0.0
+    return coef[_INTEREST] * interest + title + rest
 
 
 def rank(
@@ -121,8 +134,14 @@ def order_key(index: CatalogIndex, person: PersonView, path: str, score: np.ndar
               stale: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
     """The sort key of every program (lower first, inf: never shown), as the module docstring orders."""
     stale = stale_mask(index) if stale is None else stale
+    return tiers(index, person, path) - (score - STALE_PENALTY * stale)
+
+
+def tiers(index: CatalogIndex, person: PersonView, path: str) -> np.ndarray:
+    """The part of the sort key decided before the score (constraints, unknowns, the verdict's kind):
+    programs of one tier are ordered by the score alone; inf: never shown."""
     unknown = np.logical_or.reduce([mask for name, mask in person.unknown.items() if name not in SAID_NOT_RANKED])
-    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
+    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0
     return np.where(person.allowed, key, np.inf)
 
 
