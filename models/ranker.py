@@ -123,7 +123,9 @@ class LinearScorer(RegressorMixin, BaseEstimator):
 
 def scorer_pipeline(prior_weights=None, alpha: float = 1.0) -> Pipeline:
     """The estimator: the trade-off columns through a ColumnTransformer, then the linear scorer."""
-    columns = ColumnTransformer([("trade_offs", "passthrough", slice(0, None))])
+    # sparse_threshold=1: sparse input stays sparse, so the scorer refuses it by name (the pipeline's
+    # tags say it takes dense input only) instead of the columns step quietly densifying it.
+    columns = ColumnTransformer([("trade_offs", "passthrough", slice(0, None))], sparse_threshold=1.0)
     return Pipeline([("columns", columns), ("scorer", LinearScorer(prior_weights=prior_weights, alpha=alpha))])
 
 
