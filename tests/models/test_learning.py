@@ -151,6 +151,8 @@ def test_evaluation_reports_the_model_and_every_baseline_and_the_model_breaks_no
     for metric in result["metrics"].values():
         assert 0.0 <= metric["ndcg@10"] <= 1.0 and metric["ndcg@10_sd"] >= 0.0
     assert result["metrics"]["model"]["violation_rate"] == 0.0
+    assert {name: len(values) for name, values in result["per_fold"].items()} == dict.fromkeys(result["metrics"], 4)
+    assert result["metrics"]["priors"]["ndcg@10"] == pytest.approx(np.mean(result["per_fold"]["priors"]), abs=1e-4)
 
 
 def test_train_learns_from_ground_truth_and_feedback_and_records_the_model(engine, truth_dir, tmp_path):
