@@ -11,6 +11,7 @@ Language versions of one program show once: in the person's language when given,
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -47,16 +48,23 @@ class Ranking:
     best: dict[str, int | None]  # per kind: the best row within budget and time (None: none is)
 
 
+class Matches(NamedTuple):
+    """How much each program is about the person's interests: the blended match and the title's."""
+
+    interest: np.ndarray
+    title: np.ndarray
+
+
 def feature_matrix(index: CatalogIndex, person: PersonView, profile: Profile, rows=None,
-                   interest: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
-    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given. `interest`: the
-    interest match of every program, when already computed."""
+                   matches: Matches | None = None) -> np.ndarray:  # fmt: skip
+    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given. `matches`: the
+    interest matches of every program, when already computed."""
     pick = (lambda values: values) if rows is None else (lambda values: values[rows])
     n = len(index) if rows is None else len(rows)
     matrix = np.empty((n, len(FEATURE_NAMES)), order="F")  # column-major: features are written by column
-    interest = interest_match(index, profile) if interest is None else interest
-    matrix[:, _INTEREST] = pick(interest)
-    matrix[:, _TITLE] = pick(title_match(index, profile))
+    matches = interest_matches(index, profile) if matches is None else matches
+    matrix[:, _INTEREST] = pick(matches.interest)
+    matrix[:, _TITLE] = pick(matches.title)
     for name, values in _person_features(index, person, profile).items():
         matrix[:, FEATURE_NAMES.index(name)] = pick(values)
     for name in STATIC_FEATURES:
@@ -73,35 +81,31 @@ def _person_features(index: CatalogIndex, person: PersonView, profile: Profile) 
             "level_fit": level_fit(index, profile), "goal_fit": goal_fit(index, profile)}  # fmt: skip
 
 
-def interest_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
+def interest_matches(index: CatalogIndex, profile: Profile) -> Matches:
+    """Both interest features of every program from one reading of the interests."""
     query = index.matcher.query(profile.interests)
-    return np.zeros(len(index)) if query is None else query.match(index.words, index.latent, index.chars)
-
-
-def title_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
-    query = index.matcher.query(profile.interests)
-    return np.zeros(len(index)) if query is None else query.title_match(index.titles)
+    if query is None:
+        return Matches(np.zeros(len(index)), np.zeros(len(index)))
+    return Matches(query.match(index.words, index.latent, index.chars), query.title_match(index.titles))
 
 
 def _gate(interest: np.ndarray) -> np.ndarray:
     return INTEREST_GATE + (1 - INTEREST_GATE) * interest
 
 
-def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, interest: np.ndarray) -> np.ndarray:
+def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, matches: Matches) -> np.ndarray:
     """The score of every program. With a linear scorer behind a passthrough columns step, the score
     is the interest features' w . x + gate * (static . w_static + the person's columns . their weights),
     so the 100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
     coef = linear_weights(scorer)
     if coef is None:
-        return scores(scorer, feature_matrix(index, person, profile, interest=interest))
+        return scores(scorer, feature_matrix(index, person, profile, matches=matches))
     rest = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
     for name, values in _person_features(index, person, profile).items():
         rest += coef[FEATURE_NAMES.index(name)] * values
-    if not profile.interests.strip():
-        return coef[_INTEREST] * interest + rest
-    rest *= _gate(interest)
-    title = coef[_TITLE] * title_match(index, profile) if coef[_TITLE] else 0.0
-    return coef[_INTEREST] * interest + title + rest
+    if profile.interests.strip():
+        rest *= _gate(matches.interest)
+    return coef[_INTEREST] * matches.interest + coef[_TITLE] * matches.title + rest
 
 
 def rank(
@@ -110,8 +114,8 @@ def rank(
 ) -> Ranking:  # fmt: skip
     person = person or view(index, profile, dismissed)
     scorer = model.scorer_for(profile.goal)
-    interest = interest_match(index, profile)
-    score = score_all(index, person, profile, scorer, interest)
+    matches = interest_matches(index, profile)
+    score = score_all(index, person, profile, scorer, matches)
     stale = stale_mask(index)
     key = order_key(index, person, path, score, stale)
     if path == "both":
@@ -121,7 +125,7 @@ def rank(
         rows = _alternate_kinds(index, rows[np.argsort(key[rows], kind="stable")])[:k]
     else:
         rows = _top_distinct(index, key, profile, k)
-    values = feature_matrix(index, person, profile, rows, interest)
+    values = feature_matrix(index, person, profile, rows, matches)
     return Ranking(
         rows=rows, person=person, values=values, contributions=contributions(scorer, values),
         scores=score[rows], candidates=int(np.count_nonzero(person.allowed & (person.needed == 0))),

@@ -12,7 +12,7 @@ from models.index import build_index
 from models.judgements import JudgementsError, load_ground_truth
 from models.person import view
 from models.profile import Profile
-from models.rank import feature_matrix, interest_match, title_match
+from models.rank import feature_matrix, interest_matches
 from models.ranker import PRIOR_WEIGHTS
 from models.recommend import current_index, rank_profile, recommend
 from models.train import Judgement, fit_model, judged_pairs, train
@@ -258,10 +258,10 @@ def test_a_program_about_the_interest_has_the_title_match_one_listing_it_among_m
     index = _vision_catalogue()
     profile = Profile(interests="computer vision")
 
-    title = title_match(index, profile)
+    interest, title = interest_matches(index, profile)
 
     assert title[0] > 0.5 and title[1] == 0.0
-    assert interest_match(index, profile)[0] > interest_match(index, profile)[1]
+    assert interest[0] > interest[1]
 
 
 def test_judges_who_prefer_programs_about_the_subject_teach_the_title_its_weight():
