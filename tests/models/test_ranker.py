@@ -19,11 +19,12 @@ def _check_name(check) -> str:
     return getattr(check, "func", check).__name__
 
 
-ESTIMATOR_CHECKS = [
-    (estimator, check)
-    for estimator, check in estimator_checks_generator(LinearScorer(), legacy=True, mark=None)
-    if _check_name(check) not in NOT_APPLICABLE
-]
+def _applicable_checks(estimator) -> list:
+    return [(instance, check) for instance, check in estimator_checks_generator(estimator, legacy=True, mark=None)
+            if _check_name(check) not in NOT_APPLICABLE]  # fmt: skip
+
+
+ESTIMATOR_CHECKS = _applicable_checks(LinearScorer())
 
 
 @pytest.mark.parametrize(("estimator", "check"), ESTIMATOR_CHECKS, ids=[_check_name(c) for _, c in ESTIMATOR_CHECKS])
@@ -42,11 +43,7 @@ PIPELINE_KNOWN_FAILURES = {
     "check_estimator_sparse_array": "ColumnTransformer cannot index COO, DIA or BSR inputs",
     "check_estimator_sparse_matrix": "ColumnTransformer cannot index COO, DIA or BSR inputs",
 }
-PIPELINE_CHECKS = [
-    (estimator, check)
-    for estimator, check in estimator_checks_generator(scorer_pipeline(), legacy=True, mark=None)
-    if _check_name(check) not in NOT_APPLICABLE
-]
+PIPELINE_CHECKS = _applicable_checks(scorer_pipeline())
 
 
 @pytest.mark.parametrize(("estimator", "check"), PIPELINE_CHECKS, ids=[_check_name(c) for _, c in PIPELINE_CHECKS])
