@@ -6,8 +6,9 @@ models.recommend): nothing per query loops over the catalogue in Python.
 Files in the models folder: `catalog-index.npz` (numeric columns, categorical columns as fixed-width
 strings, the program features and the latent text matrix; loaded with allow_pickle=False),
 `catalog-words.npz`, `catalog-titles.npz` and `catalog-chars.npz` (sparse text matrices),
-`interest.json` and `interest.npz` (the fitted interest matcher: parameters and vocabularies as JSON, arrays loaded with
-allow_pickle=False; no skops at query time, whose checks of a 75,000-term vocabulary took seconds).
+`interest.json` and `interest.npz` (the fitted interest matcher: parameters and vocabularies as
+JSON, arrays loaded with allow_pickle=False; no skops at query time, whose checks of a 75,000-term
+vocabulary took seconds).
 The index records the catalogue fingerprint it was built from and is rebuilt when the database's fingerprint differs.
 """
 

@@ -79,7 +79,7 @@ def load_model(models_dir: Path) -> RankingModel | None:
         return None
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise CorruptModelError(f"{path} cannot be read ({error.__class__.__name__}): run `mlpath train`") from None
     if not isinstance(state, dict) or state.get("format") != MODEL_FORMAT or "scorers" not in state:
         raise UntrustedModelError(f"{path} does not hold a ranking model written by mlpath: run `mlpath train`")
@@ -88,7 +88,7 @@ def load_model(models_dir: Path) -> RankingModel | None:
         return None
     try:
         return model_from_state(state)
-    except (TypeError, ValueError, KeyError) as error:
+    except (TypeError, ValueError, KeyError, OverflowError) as error:
         raise UntrustedModelError(f"{path} does not hold a ranking model written by mlpath ({error}): "
                                   "run `mlpath train`") from None  # fmt: skip
 

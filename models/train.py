@@ -75,20 +75,20 @@ def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[
 
 def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0) -> RankingModel:
     scorers = {}
-    learned = 0
+    pairs = 0
     for goal, priors in PRIOR_WEIGHTS.items():
         judged = [judgement for judgement in judgements if judgement.profile.goal == goal]
         X, y, weights = judged_pairs(index, judged)
         pipeline = scorer_pipeline(priors, alpha=alpha)
         if len(y) >= 2:
             pipeline.fit(X, y, scorer__sample_weight=weights)
-            learned += len(y)
+            pairs += len(y) // 2
         else:
             pipeline.fit(np.full((2, len(priors)), 0.5))
         scorers[goal] = pipeline
     trained = datetime.now(UTC).isoformat(timespec="seconds")
-    version = f"linear-{trained[:19].replace(':', '').replace('-', '')}-{learned}j" if learned else "priors"
-    return RankingModel(scorers=scorers, version=version, trained=trained if learned else None)
+    version = f"pairwise-{trained[:19].replace(':', '').replace('-', '')}-{pairs}p" if pairs else "priors"
+    return RankingModel(scorers=scorers, version=version, trained=trained if pairs else None)
 
 
 def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | None = None,

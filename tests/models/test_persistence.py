@@ -69,6 +69,7 @@ def test_recommend_reports_the_model_in_use(engine, tmp_path):
     (lambda state: state["scorers"].pop("industry"), "goals"),
     (lambda state: state["scorers"]["research"].update(coef=[1.0, 2.0]), "2 numbers where 13 belong"),
     (lambda state: state["scorers"]["upskill"].update(coef=["__import__('os')"] * 13), "not a list of finite numbers"),
+    (lambda state: state["scorers"]["upskill"].update(alpha=10**400), "does not hold a ranking model"),
     (lambda state: state["scorers"]["academia"].update(py__class__="builtins.eval"), "keys"),
     (lambda state: state.update(format=99), "does not hold a ranking model"),
 ])  # fmt: skip
