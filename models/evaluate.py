@@ -129,7 +129,9 @@ def evaluate(
 ) -> dict:
     """{"metrics": {method: {"ndcg@10", "ndcg@10_sd", "violation_rate"}} on the judged pools,
     "catalogue_wide": {method: {"ndcg@10", "ndcg@10_sd"}} over the whole catalogue (unjudged = 0),
-    "folds", "personas", "alphas" (the one chosen per fold)}; means and standard deviations over folds."""
+    "folds", "personas", "alphas" (the one chosen per fold), "per_fold" (NDCG@10 judged, per method and
+    fold: the folds are the same for every method, so they compare pairwise)}; means and standard
+    deviations over folds."""
     judged = [persona for persona in personas if grades.get(persona)]
     names = ("model", *BASELINES)
     per_fold: dict[str, list[float]] = {name: [] for name in names}
@@ -163,8 +165,9 @@ def evaluate(
                       "violation_rate": _rounded(broken[name] / shown[name]) if shown[name] else None}
                for name in names}  # fmt: skip
     catalogue_wide = {name: _spread(whole[name]) for name in names}
+    folds_of = {name: [_rounded(value) for value in per_fold[name]] for name in names}
     return {"metrics": metrics, "catalogue_wide": catalogue_wide, "folds": len(split), "personas": len(judged),
-            "alphas": alphas}  # fmt: skip
+            "alphas": alphas, "per_fold": folds_of}  # fmt: skip
 
 
 def _spread(values: list[float]) -> dict:

@@ -57,7 +57,7 @@ def strengths(context: FeatureContext, contributions: Sequence[float], values: S
         if values[index] < feature.strength_from:
             continue
         phrase = feature.phrase(context)
-        if phrase:
+        if phrase and phrase not in chosen:  # both interest features say the same reason
             chosen.append(phrase)
     return chosen + [phrase for phrase in _constraint_facts(context) if phrase not in chosen]
 

@@ -1,5 +1,8 @@
 """One feature per trade-off of the seed article, each in [0, 1], each with the phrase that explains it.
 
+Two features read the interests: `interest_match` (title, description and skills, with synonyms and
+a latent space) and `title_match` (the title alone: a program about the interest, not one listing it
+among many tags); both say the same reason, naming the words matched and where.
 The program's own features (flexibility, recognition, depth, industry relevance, networking,
 quality, outcomes) are computed once per catalogue (models.index); those that depend on the person
 (interest match, cost, time, level and goal fit) per query, vectorised (models.person).
@@ -287,6 +290,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("quality", "quality", quality_phrase, strength_from=0.6),
     Feature("outcomes", "outcomes", outcomes_phrase, strength_from=0.55),
     Feature("goal_fit", "your goal", goal_phrase, strength_from=0.7),
+    Feature("title_match", "your interests", interest_phrase, strength_from=0.3),
 )
+INTEREST_FEATURES = ("interest_match", "title_match")
 FEATURE_NAMES: tuple[str, ...] = tuple(feature.name for feature in FEATURES)
 FEATURE_BY_NAME: dict[str, Feature] = {feature.name: feature for feature in FEATURES}

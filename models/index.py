@@ -5,9 +5,10 @@ models.recommend): nothing per query loops over the catalogue in Python.
 
 Files in the models folder: `catalog-index.npz` (numeric columns, categorical columns as fixed-width
 strings, the program features and the latent text matrix; loaded with allow_pickle=False),
-`catalog-words.npz` and `catalog-chars.npz` (sparse text matrices), `interest.json` and `interest.npz`
-(the fitted interest matcher: parameters and vocabularies as JSON, arrays loaded with
-allow_pickle=False; no skops at query time, whose checks of a 75,000-term vocabulary took seconds).
+`catalog-words.npz`, `catalog-titles.npz` and `catalog-chars.npz` (sparse text matrices),
+`interest.json` and `interest.npz` (the fitted interest matcher: parameters and vocabularies as
+JSON, arrays loaded with allow_pickle=False; no skops at query time, whose checks of a 75,000-term
+vocabulary took seconds).
 The index records the catalogue fingerprint it was built from and is rebuilt when the database's fingerprint differs.
 """
 
@@ -33,9 +34,10 @@ if TYPE_CHECKING:  # scikit-learn is imported only where text is matched
 INDEX_FILE = "catalog-index.npz"
 WORDS_FILE = "catalog-words.npz"
 CHARS_FILE = "catalog-chars.npz"
+TITLES_FILE = "catalog-titles.npz"
 MATCHER_FILE = "interest.json"  # the matcher's parameters and vocabularies
 MATCHER_ARRAYS_FILE = "interest.npz"  # its fitted arrays
-INDEX_FORMAT = 3  # bumped whenever the arrays change shape or meaning
+INDEX_FORMAT = 4  # bumped whenever the arrays change shape or meaning
 
 STATIC_FEATURES = ("flexibility_fit", "recognition", "depth", "industry_relevance", "networking", "quality",
                    "outcomes")  # fmt: skip
@@ -90,6 +92,7 @@ class CatalogIndex:
     version_language: "Categorical"  # the language of each version, for choosing among a family
     static: np.ndarray  # (programs x STATIC_FEATURES)
     words: sp.csc_matrix  # column-major: a query reads only its terms' columns
+    titles: sp.csc_matrix  # the titles' words alone, same columns
     latent: np.ndarray
     chars: sp.csc_matrix
     matcher: "InterestMatcher | None"
@@ -122,6 +125,7 @@ def build_index(
         constraint_index(entries),
         static=_static_features(entries),
         words=words.tocsc(),
+        titles=matcher.program_titles(titles),
         latent=matcher.program_latent(words),
         chars=matcher.program_chars(titles),
         matcher=matcher,
@@ -139,7 +143,7 @@ def constraint_index(entries: Sequence[CatalogEntry]) -> CatalogIndex:
         categorical={name: Categorical.of([_categorical(entry, name) for entry in entries]) for name in CATEGORICAL},
         tuition_free_eu=np.array([bool(entry.tuition_free_eu) for entry in entries], dtype=bool),
         version_language=Categorical.of([version_language(entry) for entry in entries]),
-        family=language_families(entries), static=np.zeros((len(entries), 0)), words=empty,
+        family=language_families(entries), static=np.zeros((len(entries), 0)), words=empty, titles=empty,
         latent=np.zeros((len(entries), 0)), chars=empty, matcher=None, fingerprint="",
     )  # fmt: skip
 
@@ -245,6 +249,7 @@ def save_index(index: CatalogIndex, models_dir: Path) -> None:
     save_matcher(index.matcher, models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
     sp.save_npz(models_dir / WORDS_FILE, index.words)
     sp.save_npz(models_dir / CHARS_FILE, index.chars)
+    sp.save_npz(models_dir / TITLES_FILE, index.titles)
     np.savez(models_dir / INDEX_FILE, **arrays)  # written last: its presence means the set is complete
 
 
@@ -265,6 +270,7 @@ def load_index(models_dir: Path) -> CatalogIndex | None:
             ids=arrays["ids"], tuition_free_eu=arrays["tuition_free_eu"], family=arrays["family"],
             static=arrays["static"], latent=arrays["latent"], matcher=matcher,
             words=sp.load_npz(models_dir / WORDS_FILE).tocsc(), chars=sp.load_npz(models_dir / CHARS_FILE).tocsc(),
+            titles=sp.load_npz(models_dir / TITLES_FILE).tocsc(),
             fingerprint=str(arrays["fingerprint"]),
             version_language=Categorical(arrays["version_language"], arrays["version_language_vocabulary"]),
             numeric={name: arrays[f"numeric_{name}"] for name in NUMERIC},

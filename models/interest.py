@@ -8,6 +8,8 @@ FIELD_WEIGHTS. The person's interests are widened with the synonyms of the topic
 - words: cosine over word uni- and bigrams (one sparse product);
 - latent: cosine in a TruncatedSVD space of the catalogue's own texts (related words without synonyms);
 - characters: cosine over character 3-4-grams of titles (spelling variants: optimisation, Pytorch).
+Apart from the blend, `title_match` is the word cosine with the title alone: a program about the
+interest names it in its title, one that lists it among many tags does not (a feature of its own).
 """
 
 import json
@@ -68,6 +70,10 @@ class InterestMatcher(BaseEstimator):
             total = part if total is None else total + part
         return sp.csr_matrix(total, dtype=np.float32)
 
+    def program_titles(self, titles) -> sp.csc_matrix:
+        check_is_fitted(self, "words_")
+        return sp.csc_matrix(self.words_.transform(titles), dtype=np.float32)
+
     def program_latent(self, words: sp.csr_matrix) -> np.ndarray:
         return normalize(self.svd_.transform(words)).astype(np.float32)
 
@@ -110,6 +116,10 @@ class InterestQuery:
         )
         match = 1.0 - np.exp(-cosine / SATURATION)
         return match if rows is None else match[rows]
+
+    def title_match(self, titles: sp.csc_matrix) -> np.ndarray:
+        """How much each program's title alone is about the interests, in [0, 1] (same saturation)."""
+        return 1.0 - np.exp(-(titles[:, self.word_columns] @ self.word_weights) / SATURATION)
 
 
 def _spelling_variant(cosine: np.ndarray) -> np.ndarray:

@@ -11,10 +11,11 @@ Language versions of one program show once: in the person's language when given,
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from models.features import FEATURE_NAMES
+from models.features import FEATURE_NAMES, INTEREST_FEATURES
 from models.index import STATIC_FEATURES, CatalogIndex
 from models.pace import WEEKS_PER_MONTH
 from models.person import PersonView, cost_fit, goal_fit, level_fit, time_fit, view
@@ -29,6 +30,8 @@ SHORTLIST = 8  # rows per result considered before language versions are merged
 # Unknown values that a result's reasons say but that do not rank it below the known fits: 9 in 10
 # listings of the replayed catalogue state no language, and demoting them cost held-out NDCG@10.
 SAID_NOT_RANKED = ("language",)
+_INTEREST, _TITLE = FEATURE_NAMES.index("interest_match"), FEATURE_NAMES.index("title_match")
+_GATED = [column for column, name in enumerate(FEATURE_NAMES) if name not in INTEREST_FEATURES]
 
 
 @dataclass
@@ -45,50 +48,64 @@ class Ranking:
     best: dict[str, int | None]  # per kind: the best row within budget and time (None: none is)
 
 
+class Matches(NamedTuple):
+    """How much each program is about the person's interests: the blended match and the title's."""
+
+    interest: np.ndarray
+    title: np.ndarray
+
+
 def feature_matrix(index: CatalogIndex, person: PersonView, profile: Profile, rows=None,
-                   interest: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
-    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given. `interest`: the
-    interest match of every program, when already computed."""
+                   matches: Matches | None = None) -> np.ndarray:  # fmt: skip
+    """(programs x FEATURE_NAMES), every value in [0, 1]; only `rows` when given. `matches`: the
+    interest matches of every program, when already computed."""
     pick = (lambda values: values) if rows is None else (lambda values: values[rows])
     n = len(index) if rows is None else len(rows)
     matrix = np.empty((n, len(FEATURE_NAMES)), order="F")  # column-major: features are written by column
-    interest = interest_match(index, profile) if interest is None else interest
-    matrix[:, 0] = pick(interest)
-    matrix[:, 1] = pick(cost_fit(person, profile))
-    matrix[:, 2] = pick(time_fit(person, profile))
-    matrix[:, 4] = pick(level_fit(index, profile))
-    matrix[:, 11] = pick(goal_fit(index, profile))
+    matches = interest_matches(index, profile) if matches is None else matches
+    matrix[:, _INTEREST] = pick(matches.interest)
+    matrix[:, _TITLE] = pick(matches.title)
+    for name, values in _person_features(index, person, profile).items():
+        matrix[:, FEATURE_NAMES.index(name)] = pick(values)
     for name in STATIC_FEATURES:
         matrix[:, FEATURE_NAMES.index(name)] = pick(index.static_feature(name))
     if profile.interests.strip():
         # With interests given, every other trade-off counts in proportion to how much the program is
         # about them: a cheap, well-rated course on another subject must not outrank the subject.
-        matrix[:, 1:] *= _gate(matrix[:, :1])
+        matrix[:, _GATED] *= _gate(matrix[:, [_INTEREST]])
     return matrix
 
 
-def interest_match(index: CatalogIndex, profile: Profile) -> np.ndarray:
+def _person_features(index: CatalogIndex, person: PersonView, profile: Profile) -> dict[str, np.ndarray]:
+    return {"cost_fit": cost_fit(person, profile), "time_fit": time_fit(person, profile),
+            "level_fit": level_fit(index, profile), "goal_fit": goal_fit(index, profile)}  # fmt: skip
+
+
+def interest_matches(index: CatalogIndex, profile: Profile) -> Matches:
+    """Both interest features of every program from one reading of the interests."""
     query = index.matcher.query(profile.interests)
-    return np.zeros(len(index)) if query is None else query.match(index.words, index.latent, index.chars)
+    if query is None:
+        return Matches(np.zeros(len(index)), np.zeros(len(index)))
+    return Matches(query.match(index.words, index.latent, index.chars), query.title_match(index.titles))
 
 
 def _gate(interest: np.ndarray) -> np.ndarray:
     return INTEREST_GATE + (1 - INTEREST_GATE) * interest
 
 
-def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, interest: np.ndarray) -> np.ndarray:
+def score_all(index: CatalogIndex, person: PersonView, profile: Profile, scorer, matches: Matches) -> np.ndarray:
     """The score of every program. With a linear scorer behind a passthrough columns step, the score
-    is w_0 x_0 + gate * (static . w_static + the person's columns . their weights), so the
-    100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
+    is the interest features' w . x + gate * (static . w_static + the person's columns . their weights),
+    so the 100,000 x features matrix is never built; otherwise it is built and scored through the pipeline."""
     coef = linear_weights(scorer)
     if coef is None:
-        return scores(scorer, feature_matrix(index, person, profile, interest=interest))
-    static = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
-    rest = (static + coef[1] * cost_fit(person, profile) + coef[2] * time_fit(person, profile)
-            + coef[4] * level_fit(index, profile) + coef[11] * goal_fit(index, profile))  # fmt: skip
+        return scores(scorer, feature_matrix(index, person, profile, matches=matches))
+    rest = index.static @ coef[[FEATURE_NAMES.index(name) for name in STATIC_FEATURES]]
+    for name, values in _person_features(index, person, profile).items():
+        rest += coef[FEATURE_NAMES.index(name)] * values
     if profile.interests.strip():
-        rest *= _gate(interest)
-    return coef[0] * interest + rest
+        rest *= _gate(matches.interest)
+    return coef[_INTEREST] * matches.interest + coef[_TITLE] * matches.title + rest
 
 
 def rank(
@@ -97,8 +114,8 @@ def rank(
 ) -> Ranking:  # fmt: skip
     person = person or view(index, profile, dismissed)
     scorer = model.scorer_for(profile.goal)
-    interest = interest_match(index, profile)
-    score = score_all(index, person, profile, scorer, interest)
+    matches = interest_matches(index, profile)
+    score = score_all(index, person, profile, scorer, matches)
     stale = stale_mask(index)
     key = order_key(index, person, path, score, stale)
     if path == "both":
@@ -108,7 +125,7 @@ def rank(
         rows = _alternate_kinds(index, rows[np.argsort(key[rows], kind="stable")])[:k]
     else:
         rows = _top_distinct(index, key, profile, k)
-    values = feature_matrix(index, person, profile, rows, interest)
+    values = feature_matrix(index, person, profile, rows, matches)
     return Ranking(
         rows=rows, person=person, values=values, contributions=contributions(scorer, values),
         scores=score[rows], candidates=int(np.count_nonzero(person.allowed & (person.needed == 0))),
@@ -121,8 +138,14 @@ def order_key(index: CatalogIndex, person: PersonView, path: str, score: np.ndar
               stale: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
     """The sort key of every program (lower first, inf: never shown), as the module docstring orders."""
     stale = stale_mask(index) if stale is None else stale
+    return tiers(index, person, path) - (score - STALE_PENALTY * stale)
+
+
+def tiers(index: CatalogIndex, person: PersonView, path: str) -> np.ndarray:
+    """The part of the sort key decided before the score (constraints, unknowns, the verdict's kind):
+    programs of one tier are ordered by the score alone; inf: never shown."""
     unknown = np.logical_or.reduce([mask for name, mask in person.unknown.items() if name not in SAID_NOT_RANKED])
-    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0 - (score - STALE_PENALTY * stale)
+    key = person.needed * 1000.0 + unknown * 100.0 + _kind_order(index, path) * 10.0
     return np.where(person.allowed, key, np.inf)
 
 

@@ -28,13 +28,15 @@ from sklearn.utils.validation import _check_sample_weight, check_is_fitted, vali
 from models.features import FEATURE_NAMES
 
 # Columns: interest_match, cost_fit, time_fit, flexibility_fit, level_fit, recognition, depth,
-#          industry_relevance, networking, quality, outcomes, goal_fit. Each row sums to 1.
+#          industry_relevance, networking, quality, outcomes, goal_fit, title_match. Each row sums
+# to 1. title_match has no prior weight: the priors are the seed article's, and the seed says nothing
+# of titles; what a title is worth is learned (and the priors baseline stays the one it always was).
 PRIOR_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "industry":      (0.34, 0.12, 0.11, 0.08, 0.04, 0.03, 0.03, 0.11, 0.02, 0.04, 0.02, 0.06),
-    "career-switch": (0.30, 0.11, 0.10, 0.08, 0.04, 0.06, 0.06, 0.11, 0.02, 0.04, 0.02, 0.06),
-    "upskill":       (0.34, 0.10, 0.11, 0.15, 0.05, 0.02, 0.03, 0.09, 0.01, 0.04, 0.01, 0.05),
-    "research":      (0.28, 0.03, 0.02, 0.02, 0.03, 0.14, 0.18, 0.02, 0.10, 0.03, 0.04, 0.11),
-    "academia":      (0.26, 0.03, 0.02, 0.02, 0.03, 0.19, 0.18, 0.01, 0.10, 0.03, 0.02, 0.11),
+    "industry":      (0.34, 0.12, 0.11, 0.08, 0.04, 0.03, 0.03, 0.11, 0.02, 0.04, 0.02, 0.06, 0.0),
+    "career-switch": (0.30, 0.11, 0.10, 0.08, 0.04, 0.06, 0.06, 0.11, 0.02, 0.04, 0.02, 0.06, 0.0),
+    "upskill":       (0.34, 0.10, 0.11, 0.15, 0.05, 0.02, 0.03, 0.09, 0.01, 0.04, 0.01, 0.05, 0.0),
+    "research":      (0.28, 0.03, 0.02, 0.02, 0.03, 0.14, 0.18, 0.02, 0.10, 0.03, 0.04, 0.11, 0.0),
+    "academia":      (0.26, 0.03, 0.02, 0.02, 0.03, 0.19, 0.18, 0.01, 0.10, 0.03, 0.02, 0.11, 0.0),
 }  # fmt: skip
 
 
@@ -121,7 +123,9 @@ class LinearScorer(RegressorMixin, BaseEstimator):
 
 def scorer_pipeline(prior_weights=None, alpha: float = 1.0) -> Pipeline:
     """The estimator: the trade-off columns through a ColumnTransformer, then the linear scorer."""
-    columns = ColumnTransformer([("trade_offs", "passthrough", slice(0, None))])
+    # sparse_threshold=1: sparse input stays sparse, so the scorer refuses it by name (the pipeline's
+    # tags say it takes dense input only) instead of the columns step quietly densifying it.
+    columns = ColumnTransformer([("trade_offs", "passthrough", slice(0, None))], sparse_threshold=1.0)
     return Pipeline([("columns", columns), ("scorer", LinearScorer(prior_weights=prior_weights, alpha=alpha))])
 
 

@@ -1,9 +1,10 @@
 """Training: fit one scorer pipeline per goal on graded judgements, then save it beside the index.
 
-Judgements name a program by its row in the catalogue's index (callers map (source, source_id) to
-rows: models.judgements) and carry a grade (0-3 for the ground truth; feedback maps to grades too).
-A goal without judgements keeps its hand-set prior weights; with some, its weights are learned,
-shrunk towards the priors (models.ranker.LinearScorer).
+Judgements name a program by its id in the catalogue (callers map (source, source_id) to ids:
+models.judgements) and carry a grade (0-3 for the ground truth; feedback maps to grades too).
+A goal without judgements that the score must order (pairs in one tier: judged_pairs) keeps its
+hand-set prior weights; with some, its weights are learned from those pairs, shrunk towards the
+priors (models.ranker.LinearScorer on pair differences: a pairwise objective, still a linear scorer).
 """
 
 from collections.abc import Sequence
@@ -14,11 +15,14 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Engine
 
+from models.features import FEATURE_NAMES
 from models.index import CatalogIndex
 from models.person import view
 from models.profile import Profile
-from models.rank import feature_matrix
+from models.rank import feature_matrix, tiers
 from models.ranker import PRIOR_WEIGHTS, RankingModel, scorer_pipeline
+
+GRADE_RANGE = 3.0  # grades run from 0 (not at all) to 3 (a perfect fit)
 
 
 @dataclass(frozen=True)
@@ -31,46 +35,60 @@ class Judgement:
     weight: float = 1.0
 
 
-def judged_matrix(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature rows, grades and weights of the judgements whose program the index holds."""
+def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature differences, grade differences and weights of the pairs of programs one profile judged
+    differently that the ranker orders by score alone (same tier: models.rank.tiers).
+
+    The score only ever orders programs within a tier: constraints, unknown values and the verdict's
+    kind order the tiers. Fitting grades across tiers taught the weights what the tiers already
+    decide (an over-budget program is graded 0: cost_fit took the weight) and nothing of what the
+    score must decide (within a tier that fits the budget, the judges prefer programs about the
+    subject and deeper ones). Each pair is given both ways round, at half weight each, so the
+    differences are centred and the scorer's intercept stays 0. Grade differences are on [-1, 1].
+    """
+    from models.recommend import verdict_path
+
     row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
     by_profile: dict[Profile, list[Judgement]] = {}
     for judgement in judgements:
         if judgement.program_id in row_of:
             by_profile.setdefault(judgement.profile, []).append(judgement)
-    blocks, grades, weights = [], [], []
+    differences, gaps, weights = [np.zeros((0, len(FEATURE_NAMES)))], [np.zeros(0)], [np.zeros(0)]
     for profile, judged in by_profile.items():
         rows = np.array([row_of[judgement.program_id] for judgement in judged])
-        block = feature_matrix(index, view(index, profile), profile, rows)
-        relevance = np.array([judgement.relevance for judgement in judged], dtype=float)
-        if len(judged) > 1:
-            # A persona's grades compare programs for that person: fitting the differences from their
-            # own means leaves out what all their programs share (a single feedback stays as given).
-            block, relevance = block - block.mean(axis=0), relevance - relevance.mean()
-        blocks.append(block)
-        grades += list(relevance)
-        weights += [judgement.weight for judgement in judged]
-    if not blocks:
-        return np.zeros((0, len(next(iter(PRIOR_WEIGHTS.values()))))), np.zeros(0), np.zeros(0)
-    return np.vstack(blocks), np.array(grades, dtype=float), np.array(weights, dtype=float)
+        grade = np.array([judgement.relevance for judgement in judged], dtype=float)
+        weight = np.array([judgement.weight for judgement in judged], dtype=float)
+        person = view(index, profile)
+        tier = tiers(index, person, verdict_path(index, person, profile))[rows]
+        better, worse = np.nonzero((grade[:, None] > grade[None, :]) & (tier[:, None] == tier[None, :])
+                                   & np.isfinite(tier)[:, None])  # fmt: skip
+        if not better.size:
+            continue
+        block = feature_matrix(index, person, profile, rows)
+        difference, gap = block[better] - block[worse], (grade[better] - grade[worse]) / GRADE_RANGE
+        pair_weight = 0.5 * np.minimum(weight[better], weight[worse])
+        differences += [difference, -difference]
+        gaps += [gap, -gap]
+        weights += [pair_weight, pair_weight]
+    return np.vstack(differences), np.concatenate(gaps), np.concatenate(weights)
 
 
 def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0) -> RankingModel:
     scorers = {}
-    learned = 0
+    pairs = 0
     for goal, priors in PRIOR_WEIGHTS.items():
         judged = [judgement for judgement in judgements if judgement.profile.goal == goal]
-        X, y, weights = judged_matrix(index, judged)
+        X, y, weights = judged_pairs(index, judged)
         pipeline = scorer_pipeline(priors, alpha=alpha)
         if len(y) >= 2:
             pipeline.fit(X, y, scorer__sample_weight=weights)
-            learned += len(y)
+            pairs += len(y) // 2
         else:
             pipeline.fit(np.full((2, len(priors)), 0.5))
         scorers[goal] = pipeline
     trained = datetime.now(UTC).isoformat(timespec="seconds")
-    version = f"linear-{trained[:19].replace(':', '').replace('-', '')}-{learned}j" if learned else "priors"
-    return RankingModel(scorers=scorers, version=version, trained=trained if learned else None)
+    version = f"pairwise-{trained[:19].replace(':', '').replace('-', '')}-{pairs}p" if pairs else "priors"
+    return RankingModel(scorers=scorers, version=version, trained=trained if pairs else None)
 
 
 def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | None = None,

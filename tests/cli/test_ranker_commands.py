@@ -69,7 +69,7 @@ def test_train_prints_the_model_and_recommend_shows_it(runner, home):
 
 def test_a_corrupt_model_file_is_one_line_and_exit_1(runner, home):
     assert invoke(runner, home, "train").exit_code == 0
-    (home / "models" / "ranker.skops").write_bytes(b"garbage")
+    (home / "models" / "ranker-model.json").write_bytes(b"garbage")
 
     result = invoke(runner, home, "recommend", "-k", "1")
 

@@ -141,7 +141,7 @@ def rerun_after_kill(api_url, small_archive, tmp_path_factory):
         home = homes[phase.__name__] = tmp_path_factory.mktemp(phase.__name__)
         kill_when(phase, home, api_url, small_archive)
         running = query(home, "SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'")[0][0]
-        left[phase.__name__] = (running, (home / "models" / "ranker.skops").exists())
+        left[phase.__name__] = (running, (home / "models" / "ranker-model.json").exists())
     for home in homes.values():
         run_to_the_end(home, api_url, small_archive)
     return {name: (homes[name], *left[name]) for name in homes}

@@ -117,15 +117,17 @@ def test_outcomes_count_where_the_catalogue_has_them():
 
 @pytest.mark.parametrize("profile", [Profile(), Profile(goal="research", budget=900, months=12, level="advanced",
                                                         interests="deep learning", has_degree=False)])  # fmt: skip
-def test_the_fast_score_is_the_pipelines_score_of_the_feature_matrix(profile):
-    from models.rank import interest_match, score_all
-    from models.ranker import prior_model, scores
+@pytest.mark.parametrize("weights", ["priors", "every feature alike (title_match too)"])
+def test_the_fast_score_is_the_pipelines_score_of_the_feature_matrix(profile, weights):
+    from models.rank import interest_matches, score_all
+    from models.ranker import prior_model, scorer_pipeline, scores
 
     person = view(INDEX, profile)
-    scorer = prior_model().scorer_for(profile.goal)
-    interest = interest_match(INDEX, profile)
+    alike = scorer_pipeline().fit(np.full((2, len(FEATURE_NAMES)), 0.5))
+    scorer = prior_model().scorer_for(profile.goal) if weights == "priors" else alike
+    matches = interest_matches(INDEX, profile)
 
-    fast = score_all(INDEX, person, profile, scorer, interest)
+    fast = score_all(INDEX, person, profile, scorer, matches)
     through_pipeline = scorer.predict(feature_matrix(INDEX, person, profile)) - scorer[-1].intercept_
 
     assert np.allclose(fast, through_pipeline)

@@ -6,15 +6,20 @@ from sqlalchemy import select
 
 import models.evaluate as evaluation
 from models.evaluate import BASELINES, evaluate, ndcg, persona_folds
+from models.features import FEATURE_NAMES
 from models.feedback import dismissed_programs, record
+from models.index import build_index
 from models.judgements import JudgementsError, load_ground_truth
+from models.person import view
 from models.profile import Profile
+from models.rank import feature_matrix, interest_matches
 from models.ranker import PRIOR_WEIGHTS
-from models.recommend import current_index, recommend
-from models.train import fit_model, train
+from models.recommend import current_index, rank_profile, recommend
+from models.train import Judgement, fit_model, judged_pairs, train
 from models.training_data import feedback_judgements, ground_truth
 from pipeline.store.db import reader_session
 from pipeline.store.schema import Base, RankerModel
+from tests.models.sample_catalogue import as_entry, program
 
 PERSONAS = """
 [[persona]]
@@ -146,6 +151,8 @@ def test_evaluation_reports_the_model_and_every_baseline_and_the_model_breaks_no
     for metric in result["metrics"].values():
         assert 0.0 <= metric["ndcg@10"] <= 1.0 and metric["ndcg@10_sd"] >= 0.0
     assert result["metrics"]["model"]["violation_rate"] == 0.0
+    assert {name: len(values) for name, values in result["per_fold"].items()} == dict.fromkeys(result["metrics"], 4)
+    assert result["metrics"]["priors"]["ndcg@10"] == pytest.approx(np.mean(result["per_fold"]["priors"]), abs=1e-4)
 
 
 def test_train_learns_from_ground_truth_and_feedback_and_records_the_model(engine, truth_dir, tmp_path):
@@ -213,3 +220,58 @@ def test_evaluation_never_trains_on_a_persona_it_then_ranks(engine, truth_dir, m
             assert what not in trained_on, "a held-out persona was in its fold's training"
             ranked.append(what)
     assert sorted(ranked, key=str) == sorted(truth.personas.values(), key=str)  # each held out exactly once
+
+
+def _vision_catalogue():
+    alike = dict(kind="certification", credential="course", provider="Udemy", delivery="online",
+                 pacing="self_paced", level="beginner", cost_model="one_time", total_hours=20, rating=4.5,
+                 rating_count=1000, sources=["udemy-catalog"])  # fmt: skip
+    many_tags = ["Computer Vision", *(f"Topic {n}" for n in range(21))]
+    rows = [
+        program(id=1, title="Computer Vision Basics", description="Image recognition with CNNs.",
+                skills=["Computer Vision"], cost_usd=100.0, **alike),
+        program(id=2, title="AI for Good", description="AI projects for public health and climate.",
+                skills=many_tags, cost_usd=100.0, **alike),
+        program(id=3, title="Advanced Computer Vision", description="Detection and segmentation.",
+                skills=["Computer Vision"], cost_usd=5000.0, **alike),
+        program(id=4, title="Vision Transformers", description="Computer vision with transformers.",
+                skills=["Computer Vision"], cost_usd=None, **alike),
+    ]  # fmt: skip
+    return build_index([as_entry(row) for row in rows], "vision")
+
+
+def test_training_pairs_only_programs_the_score_orders_within_one_tier():
+    index = _vision_catalogue()
+    profile = Profile(goal="upskill", budget=500, interests="computer vision")
+    # 1 and 2 both fit; 3 is over budget (relaxed tier), 4's cost is unknown (its own tier).
+    judged = [Judgement(profile, 1, 3), Judgement(profile, 2, 1), Judgement(profile, 3, 0), Judgement(profile, 4, 2)]
+
+    differences, gaps, weights = judged_pairs(index, judged)
+
+    features = feature_matrix(index, view(index, profile), profile)
+    assert differences.shape == (2, len(FEATURE_NAMES))  # the pair (1, 2), both ways round
+    assert np.allclose(differences[0], features[0] - features[1]) and np.allclose(differences[1], -differences[0])
+    assert gaps.tolist() == pytest.approx([2 / 3, -2 / 3]) and weights.tolist() == [0.5, 0.5]
+
+
+def test_a_program_about_the_interest_has_the_title_match_one_listing_it_among_many_tags_lacks():
+    index = _vision_catalogue()
+    profile = Profile(interests="computer vision")
+
+    interest, title = interest_matches(index, profile)
+
+    assert title[0] > 0.5 and title[1] == 0.0
+    assert interest[0] > interest[1]
+
+
+def test_judges_who_prefer_programs_about_the_subject_teach_the_title_its_weight():
+    index = _vision_catalogue()
+    profiles = [Profile(goal="career-switch", interests="computer vision", budget=budget) for budget in (300, 400, 600)]
+    judged = [Judgement(profile, program, grade) for profile in profiles for program, grade in ((1, 3), (2, 0))]
+
+    model = fit_model(index, judged, alpha=0.1)
+
+    weights = model.weights()["career-switch"]
+    assert weights["origin"] == "learned" and weights["weights"]["title_match"] > 0.1
+    answer = rank_profile(index, model, profiles[0], k=2)[0]
+    assert [int(index.ids[row]) for row in answer.rows] == [1, 2]

@@ -1,13 +1,13 @@
-"""Model files load only through skops with our trusted types: a file asking for another type, or a
-pickle in the model's place, is refused with one line and never run."""
+"""Model files are plain JSON numbers read with json: a pickle or a skops file in the model's place,
+or a JSON file holding anything but our model's numbers, is refused with one line and never run."""
 
+import json
 import pickle
 
 import pytest
 import skops.io as sio
 
 from models.persistence import MODEL_FILE, CorruptModelError, UntrustedModelError, load_model
-from models.ranker import RankingModel
 from models.train import train
 from tests.models.sample_catalogue import REAL_SHAPED, build_database
 
@@ -20,10 +20,6 @@ class Payload:
 
     def __reduce__(self):
         return (open, (self.marker, "w"))
-
-
-class Foreign:
-    """A type no model of ours contains."""
 
 
 @pytest.fixture
@@ -47,17 +43,27 @@ def test_a_pickle_in_the_models_place_is_refused_and_never_run(models_dir):
     marker = models_dir / "pickle-ran"
     (models_dir / MODEL_FILE).write_bytes(pickle.dumps(Payload(marker)))
 
-    assert "not a skops file" in refusal(models_dir)
+    assert "cannot be read" in refusal(models_dir)
     assert not marker.exists()
 
 
-def test_a_skops_file_with_an_untrusted_type_is_refused(models_dir):
-    sio.dump(RankingModel(scorers={"industry": Foreign()}), models_dir / MODEL_FILE)
+def test_a_skops_file_in_the_models_place_is_refused_and_never_loaded(models_dir):
+    marker = models_dir / "skops-ran"
+    sio.dump({"payload": Payload(marker)}, models_dir / MODEL_FILE)
 
-    assert "Foreign" in refusal(models_dir)
+    assert "cannot be read" in refusal(models_dir)
+    assert not marker.exists()
 
 
-def test_a_skops_file_holding_something_else_is_refused(models_dir):
-    sio.dump({"weights": [1, 2, 3]}, models_dir / MODEL_FILE)
+def test_a_json_file_naming_a_type_to_build_is_refused(models_dir):
+    state = json.loads((models_dir / MODEL_FILE).read_text())
+    state["scorers"]["industry"] = {"py/object": "builtins.open", "py/reduce": ["/tmp/x", "w"]}
+    (models_dir / MODEL_FILE).write_text(json.dumps(state))
 
-    assert "does not hold a RankingModel" in refusal(models_dir)
+    assert "does not hold a ranking model" in refusal(models_dir)
+
+
+def test_a_json_file_holding_something_else_is_refused(models_dir):
+    (models_dir / MODEL_FILE).write_text(json.dumps({"weights": [1, 2, 3]}))
+
+    assert "does not hold a ranking model" in refusal(models_dir)
