@@ -3,7 +3,7 @@
 Options are taken as plain text and validated here, so that any bad value ends as one line on
 stderr naming it, and exit code 2 (Click's own conversion errors would print a multi-line box).
 
-The ranker (scikit-learn, skops) is imported inside the command: importing it costs seconds, and
+The ranker (scikit-learn) is imported inside the command: importing it costs seconds, and
 every other `mlpath` command loads this module when the app starts.
 """
 
