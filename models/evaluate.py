@@ -26,7 +26,7 @@ from models.profile import Profile
 from models.rank import feature_matrix, order_key, stale_mask
 from models.ranker import RankingModel, linear_weights, prior_model, scores
 from models.recommend import rank_profile, verdict_path
-from models.train import Judgement, fit_model
+from models.train import Judgement, PairMemo, fit_model
 from pipeline.progress import track
 
 K = 10
@@ -96,22 +96,24 @@ def judged_pool(index: CatalogIndex, profile: Profile, grades: dict[int, float],
 
 
 def tuned_model(index: CatalogIndex, personas: dict[str, Profile], grades: dict[str, dict[int, float]],
-                extra: Sequence[Judgement] = (), seed: int = 0) -> tuple[RankingModel, float]:  # fmt: skip
+                extra: Sequence[Judgement] = (), seed: int = 0,
+                memo: PairMemo | None = None) -> tuple[RankingModel, float]:  # fmt: skip
     """The model fitted on these personas' judgements (plus `extra`), its alpha the one whose models,
     trained on some of these personas, rank the judged pools of the others best (inner folds)."""
+    memo = {} if memo is None else memo
     judged = [persona for persona in personas if grades.get(persona)]
     pools = {persona: judged_pool(index, personas[persona], grades[persona]) for persona in judged}
 
     def inner_score(alpha: float) -> float:
         values = []
         for held_out in persona_folds(judged, INNER_FOLDS, seed + 1):
-            model = fit_model(index, [*_judgements(personas, grades, set(judged) - set(held_out)), *extra], alpha)
+            model = fit_model(index, [*_judgements(personas, grades, set(judged) - set(held_out)), *extra], alpha, memo)
             values += [value for persona in held_out
                        if (value := pools[persona].ndcg_of(model, personas[persona].goal)) is not None]  # fmt: skip
         return float(np.mean(values)) if values else 0.0
 
     alpha = max(ALPHAS, key=inner_score) if len(judged) >= 2 * INNER_FOLDS else 1.0
-    return fit_model(index, [*_judgements(personas, grades, set(judged)), *extra], alpha), alpha
+    return fit_model(index, [*_judgements(personas, grades, set(judged)), *extra], alpha, memo), alpha
 
 
 def _judgements(personas: dict[str, Profile], grades: dict[str, dict[int, float]], chosen: set[str]) -> list[Judgement]:
@@ -126,12 +128,14 @@ def evaluate(
     extra: Sequence[Judgement] = (),
     folds: int = 5,
     seed: int = 0,
+    memo: PairMemo | None = None,
 ) -> dict:
     """{"metrics": {method: {"ndcg@10", "ndcg@10_sd", "violation_rate"}} on the judged pools,
     "catalogue_wide": {method: {"ndcg@10", "ndcg@10_sd"}} over the whole catalogue (unjudged = 0),
     "folds", "personas", "alphas" (the one chosen per fold), "per_fold" (NDCG@10 judged, per method and
     fold: the folds are the same for every method, so they compare pairwise)}; means and standard
-    deviations over folds."""
+    deviations over folds. `memo`: judged pairs already computed on this index (models.train)."""
+    memo = {} if memo is None else memo
     judged = [persona for persona in personas if grades.get(persona)]
     names = ("model", *BASELINES)
     per_fold: dict[str, list[float]] = {name: [] for name in names}
@@ -143,7 +147,7 @@ def evaluate(
     alphas = []
     for held_out in track(split, "evaluate: folds of held-out personas", total=len(split)):
         training = [persona for persona in judged if persona not in held_out]
-        model, alpha = tuned_model(index, {p: personas[p] for p in training}, grades, extra, seed)
+        model, alpha = tuned_model(index, {p: personas[p] for p in training}, grades, extra, seed, memo)
         alphas.append(alpha)
         pooled: dict[str, list[float]] = {name: [] for name in names}
         catalogue: dict[str, list[float]] = {name: [] for name in names}

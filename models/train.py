@@ -23,6 +23,9 @@ from models.rank import feature_matrix, tiers
 from models.ranker import PRIOR_WEIGHTS, RankingModel, scorer_pipeline
 
 GRADE_RANGE = 3.0  # grades run from 0 (not at all) to 3 (a perfect fit)
+# One profile's judged pairs (feature differences, grade differences, weights), by the profile and its
+# judgements: what training on one index may reuse (models.evaluate fits the same personas many times).
+PairMemo = dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,8 @@ class Judgement:
     weight: float = 1.0
 
 
-def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement],
+                 memo: PairMemo | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """Feature differences, grade differences and weights of the pairs of programs one profile judged
     differently that the ranker orders by score alone (same tier: models.rank.tiers).
 
@@ -45,40 +49,49 @@ def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement]) -> tuple[
     score must decide (within a tier that fits the budget, the judges prefer programs about the
     subject and deeper ones). Each pair is given both ways round, at half weight each, so the
     differences are centred and the scorer's intercept stays 0. Grade differences are on [-1, 1].
+    `memo` keeps each profile's pairs for the next call on the same index.
     """
-    from models.recommend import verdict_path
-
     row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
     by_profile: dict[Profile, list[Judgement]] = {}
     for judgement in judgements:
         if judgement.program_id in row_of:
             by_profile.setdefault(judgement.profile, []).append(judgement)
-    differences, gaps, weights = [np.zeros((0, len(FEATURE_NAMES)))], [np.zeros(0)], [np.zeros(0)]
+    memo = {} if memo is None else memo
+    blocks = [(np.zeros((0, len(FEATURE_NAMES))), np.zeros(0), np.zeros(0))]
     for profile, judged in by_profile.items():
-        rows = np.array([row_of[judgement.program_id] for judgement in judged])
-        grade = np.array([judgement.relevance for judgement in judged], dtype=float)
-        weight = np.array([judgement.weight for judgement in judged], dtype=float)
-        person = view(index, profile)
-        tier = tiers(index, person, verdict_path(index, person, profile))[rows]
-        better, worse = np.nonzero((grade[:, None] > grade[None, :]) & (tier[:, None] == tier[None, :])
-                                   & np.isfinite(tier)[:, None])  # fmt: skip
-        if not better.size:
-            continue
-        block = feature_matrix(index, person, profile, rows)
-        difference, gap = block[better] - block[worse], (grade[better] - grade[worse]) / GRADE_RANGE
-        pair_weight = 0.5 * np.minimum(weight[better], weight[worse])
-        differences += [difference, -difference]
-        gaps += [gap, -gap]
-        weights += [pair_weight, pair_weight]
+        key = (profile, tuple((judgement.program_id, judgement.relevance, judgement.weight) for judgement in judged))
+        if key not in memo:
+            memo[key] = _profile_pairs(index, profile, judged, np.array([row_of[j.program_id] for j in judged]))
+        blocks.append(memo[key])
+    differences, gaps, weights = zip(*blocks, strict=True)
     return np.vstack(differences), np.concatenate(gaps), np.concatenate(weights)
 
 
-def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0) -> RankingModel:
+def _profile_pairs(index: CatalogIndex, profile: Profile, judged: Sequence[Judgement],
+                   rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    from models.recommend import verdict_path
+
+    grade = np.array([judgement.relevance for judgement in judged], dtype=float)
+    weight = np.array([judgement.weight for judgement in judged], dtype=float)
+    person = view(index, profile)
+    tier = tiers(index, person, verdict_path(index, person, profile))[rows]
+    better, worse = np.nonzero((grade[:, None] > grade[None, :]) & (tier[:, None] == tier[None, :])
+                               & np.isfinite(tier)[:, None])  # fmt: skip
+    if not better.size:
+        return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0), np.zeros(0)
+    block = feature_matrix(index, person, profile, rows)
+    difference, gap = block[better] - block[worse], (grade[better] - grade[worse]) / GRADE_RANGE
+    pair_weight = 0.5 * np.minimum(weight[better], weight[worse])
+    return np.vstack([difference, -difference]), np.concatenate([gap, -gap]), np.concatenate([pair_weight] * 2)
+
+
+def fit_model(index: CatalogIndex, judgements: Sequence[Judgement] = (), alpha: float = 1.0,
+              memo: PairMemo | None = None) -> RankingModel:  # fmt: skip
     scorers = {}
     pairs = 0
     for goal, priors in PRIOR_WEIGHTS.items():
         judged = [judgement for judgement in judgements if judgement.profile.goal == goal]
-        X, y, weights = judged_pairs(index, judged)
+        X, y, weights = judged_pairs(index, judged, memo)
         pipeline = scorer_pipeline(priors, alpha=alpha)
         if len(y) >= 2:
             pipeline.fit(X, y, scorer__sample_weight=weights)
@@ -115,8 +128,9 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
         if truth.personas:
             from models.evaluate import evaluate, tuned_model
 
-            scores = evaluate(index, truth.personas, truth.grades, extra=feedback)["metrics"]
-            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback)
+            memo: PairMemo = {}
+            scores = evaluate(index, truth.personas, truth.grades, extra=feedback, memo=memo)["metrics"]
+            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback, memo=memo)
     model = model or fit_model(index, judgements)
     metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)

@@ -199,9 +199,9 @@ def test_evaluation_never_trains_on_a_persona_it_then_ranks(engine, truth_dir, m
     events = []
     real_fit, real_rankings = evaluation.fit_model, evaluation._rankings
 
-    def spy_fit(index, judgements=(), alpha=1.0):
+    def spy_fit(index, judgements=(), alpha=1.0, memo=None):
         events.append(("fit", {judgement.profile for judgement in judgements}))
-        return real_fit(index, judgements, alpha)
+        return real_fit(index, judgements, alpha, memo)
 
     def spy_rankings(index, profile, *rest):
         events.append(("rank", profile))
@@ -275,3 +275,14 @@ def test_judges_who_prefer_programs_about_the_subject_teach_the_title_its_weight
     assert weights["origin"] == "learned" and weights["weights"]["title_match"] > 0.1
     answer = rank_profile(index, model, profiles[0], k=2)[0]
     assert [int(index.ids[row]) for row in answer.rows] == [1, 2]
+
+
+def test_pairs_kept_for_the_next_fit_change_no_weight(engine, truth_dir):
+    truth = ground_truth(engine, truth_dir)
+    index = current_index(engine, None)
+    memo: dict = {}
+    fit_model(index, truth.judgements, 1.0, memo)
+    assert memo, "the first fit keeps each judged profile's pairs"
+    from_memo, fresh = fit_model(index, truth.judgements, 10.0, memo), fit_model(index, truth.judgements, 10.0)
+    for goal in PRIOR_WEIGHTS:
+        np.testing.assert_array_equal(from_memo.scorer_for(goal)[-1].coef_, fresh.scorer_for(goal)[-1].coef_)
