@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.enrich.institutions import Institution, InstitutionIndex, Match
@@ -80,8 +80,8 @@ def enrich_from_scorecard(session: Session) -> MatchReport:
         matched += 1
         offered = programs[match.institution.key]
         values = _tuition_values(program, match, offered) | _outcome_values(program, match, offered)
-        if values:
-            session.execute(update(Program).where(Program.id == program.id).values(**values))
+        for column, value in values.items():  # the unit of work writes them at flush, grouped
+            setattr(program, column, value)
         with_outcomes += "earnings_usd" in values or "debt_usd" in values
         with_tuition += "cost_model" in values
     report = MatchReport(len(candidates), matched, with_outcomes, with_tuition)
