@@ -53,6 +53,7 @@ class _Capture:
     captured: datetime
     file: Path
     offset: int
+    size: int  # bytes of the record's block (HTTP headers and body, as archived)
 
 
 class ReplayArchive:
@@ -85,6 +86,12 @@ class ReplayArchive:
     def captures(self, url: str) -> list[str]:
         """The ISO WARC-Dates of every capture of ``url``, oldest first (empty when not archived)."""
         return sorted({capture.captured.isoformat() for capture in self._all.get(_lookup_key(url), [])})
+
+    def size(self, url: str) -> int:
+        """Bytes archived for the newest capture of ``url`` (0 when not archived): how much a replayed
+        crawl of it reads."""
+        capture = self._newest.get(_lookup_key(url))
+        return capture.size if capture else 0
 
     def get(self, url: str, captured: str | None = None) -> ArchivedResponse | None:
         """The newest capture of ``url`` (by WARC-Date), or the one captured at ``captured``; None
@@ -180,7 +187,7 @@ def _warc_files(path: Path) -> list[Path]:
 def _capture_of(record: ArcWarcRecord, file: Path, offset: int) -> _Capture:
     url = record.rec_headers.get_header("WARC-Target-URI", "").strip("<>")
     captured = _parse_warc_date(record.rec_headers.get_header("WARC-Date", ""))
-    return _Capture(url=url, captured=captured, file=file, offset=offset)
+    return _Capture(url=url, captured=captured, file=file, offset=offset, size=record.length or 0)
 
 
 def _parse_warc_date(text: str) -> datetime:

@@ -13,7 +13,8 @@ from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy import Engine, select
 
-from crawlers.registry import enabled_sources
+from crawlers.registry import SOURCES, enabled_sources
+from crawlers.replay import ReplayArchive
 from flows.crawl import crawl_with_retries
 from flows.limits import TRAINER, WRITER, limits_for_this_run, one_at_a_time
 from flows.report import SourceSummary, failed_sources, publish_report, verdict
@@ -87,7 +88,7 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
                      run_settings: RunSettings) -> list[SourceSummary]:
     """Crawls run side by side; each feed is stored as soon as its crawl ends, one store at a time."""
     staging = new_run_folder(staging_dir, run_id)
-    sources = largest_first(engine, sources)
+    sources = largest_first(engine, sources, replay)
     crawl_run_ids = _open_runs(engine, run_id, sources)
     crawl = crawl_with_retries(run_settings)
     futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
@@ -134,17 +135,25 @@ def _with_health(engine: Engine, summaries: list[SourceSummary]) -> list[SourceS
     return [replace(summary, health=health.get(summary.source, "")) for summary in summaries]
 
 
-def largest_first(engine: Engine, sources: list[str]) -> list[str]:
+def largest_first(engine: Engine, sources: list[str], replay: Path | None = None) -> list[str]:
     """The sources that yielded most items last time start first (crawl and store time grow with
-    items), so the two crawl slots end close together; a source never crawled counts as largest."""
+    items), so that the big feeds are stored while the small ones are still crawled and the two crawl
+    slots end close together. Sources never crawled come first; in a replay, the largest in the archive
+    first among them."""
     latest = (select(CrawlRun.source, CrawlRun.items)
               .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources))
               .order_by(CrawlRun.id.desc()).limit(len(sources) * RUNS_KEPT))
-    items: dict[str, float] = {}
+    items: dict[str, int] = {}
     with reader_session(engine) as session:
-        for source, count in session.execute(latest):
-            items.setdefault(source, count)
-    return sorted(sources, key=lambda source: (-items.get(source, float("inf")), source))
+        for name, count in session.execute(latest):
+            items.setdefault(name, count)
+    archived = _archived_bytes(replay, [name for name in sources if name not in items]) if replay else {}
+    return sorted(sources, key=lambda name: (name in items, -items.get(name, archived.get(name, 0)), name))
+
+
+def _archived_bytes(replay: Path, sources: list[str]) -> dict[str, int]:
+    archive = ReplayArchive.open(replay)
+    return {name: sum(archive.size(url) for url in archive.urls() if SOURCES[name].accepts(url)) for name in sources}
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:

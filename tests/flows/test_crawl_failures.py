@@ -2,6 +2,7 @@
 
 import pytest
 
+from crawlers.registry import SOURCES
 from flows.crawl import CrawlFailed, crawl_source
 from flows.run import largest_first
 from flows.store import record_failure
@@ -9,6 +10,7 @@ from pipeline.store.db import make_engine, reader_session, writer_session
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import RunOutcome, close_run, open_run
 from pipeline.store.schema import CrawlRun
+from tests.warc import write_capture
 
 
 def test_a_spider_that_cannot_run_raises_a_one_line_reason(tmp_path):
@@ -44,4 +46,19 @@ def test_the_largest_sources_start_first_and_new_ones_before_them(tmp_path):
             close_run(session, open_run(session, "run-1", source), RunOutcome(status="ok", items=items))
     order = largest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"])
     assert order == ["mastersportal", "udemy-catalog", "coursera", "ds-colleges"]
+    engine.dispose()
+
+
+def test_in_a_replay_sources_never_crawled_start_by_the_bytes_archived_for_them(tmp_path):
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    archive = tmp_path / "archive.warc.gz"
+    for source, size in (("ds-colleges", 100), ("mastersportal", 5000), ("udemy-catalog", 800)):
+        write_capture(archive, SOURCES[source].feeds[0], b"x" * size, [("Content-Type", "text/csv")],
+                      "2026-11-01T00:00:00Z")
+    with writer_session(engine) as session:  # a source crawled before goes by its items, after the new ones
+        close_run(session, open_run(session, "run-1", "udemy-catalog"), RunOutcome(status="ok", items=16429))
+    order = largest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"], archive)
+    assert order == ["mastersportal", "ds-colleges", "coursera", "udemy-catalog"]
     engine.dispose()
