@@ -3,12 +3,13 @@ retrain once, publish the run report. `mlpath run` runs every enabled source; th
 deployments run one source each, through the same code."""
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectConcurrentFuture, as_completed
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy import Engine, select
@@ -70,9 +71,10 @@ def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> Sta
         try:
             run_id = uuid.uuid4().hex
             summaries = _crawl_and_store(engine, settings.staging_dir, run_id, sources, replay, run_settings)
-            _enrich_from_scorecard(engine)
-            if full:
-                _mark_unlisted(engine, run_id)
+            with one_at_a_time(WRITER):
+                _enrich_from_scorecard(engine)
+                if full:
+                    _mark_unlisted(engine, run_id)
             summaries = _with_health(engine, summaries)
             train_ranker(engine, settings.models_dir)
         finally:
@@ -86,7 +88,8 @@ def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> Sta
 
 def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: list[str], replay: Path | None,
                      run_settings: RunSettings) -> list[SourceSummary]:
-    """Crawls run side by side; each feed is stored as soon as its crawl ends, one store at a time."""
+    """Crawls run side by side; each feed is stored once its crawl ends, one store at a time (the feeds
+    whose crawls ended meanwhile under one taking of the writer slot)."""
     staging = new_run_folder(staging_dir, run_id)
     sources = largest_first(engine, sources, replay)
     crawl_run_ids = _open_runs(engine, run_id, sources)
@@ -95,20 +98,41 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
                for source in sources}
     outcomes = {}
     with progress("crawl and store", total=2 * len(sources)) as step:
-        for future in as_completed(list(futures)):
-            future.wait()  # sets the future's final state (else .state asks the server, which may lag)
-            source, state = futures[future], future.state
-            step.advance(note=f"crawled {source}")
-            if state.is_completed():
-                state = store_crawl(engine, crawl_run_ids[source], future.result(), return_state=True)
-            if state.is_completed():
-                outcomes[source] = state.result()
-            else:
-                message = str(state.result(raise_on_failure=False))
-                get_run_logger().warning("%s failed: %s", source, message)
-                outcomes[source] = record_failure(engine, crawl_run_ids[source], message)
-            step.advance(note=_stored_note(source, outcomes[source]))
+        for finished in _finished_together(list(futures)):
+            for future in finished:
+                step.advance(note=f"crawled {futures[future]}")
+            # One taking of the writer slot for every crawl finished by now: each costs a round of API
+            # calls, and on a server backed by SQLite often a 503 ("database is locked") and a 2 s retry.
+            with one_at_a_time(WRITER):
+                for future in finished:
+                    source = futures[future]
+                    outcomes[source] = _stored(engine, crawl_run_ids[source], source, future.state)
+                    step.advance(note=_stored_note(source, outcomes[source]))
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
+
+
+def _finished_together(futures: list[PrefectConcurrentFuture]) -> Iterator[list[PrefectConcurrentFuture]]:
+    """The futures in groups as they finish: the next one, with every other one finished by then."""
+    remaining = list(futures)
+    while remaining:
+        first = next(as_completed(remaining))
+        group = [first, *(future for future in remaining if future is not first and future.wrapped_future.done())]
+        for future in group:
+            future.wait()  # sets the future's final state (else .state asks the server, which may lag)
+            remaining.remove(future)
+        yield group
+
+
+def _stored(engine: Engine, crawl_run_id: int, source: str, crawled: State) -> RunOutcome:
+    """Store a finished crawl (the caller holds the writer slot), or record why it failed."""
+    state = crawled
+    if crawled.is_completed():
+        state = store_crawl(engine, crawl_run_id, crawled.result(), return_state=True)
+    if state.is_completed():
+        return state.result()
+    message = str(state.result(raise_on_failure=False))
+    get_run_logger().warning("%s failed: %s", source, message)
+    return record_failure(engine, crawl_run_id, message)
 
 
 def _stored_note(source: str, outcome: RunOutcome) -> str:
@@ -119,12 +143,12 @@ def _stored_note(source: str, outcome: RunOutcome) -> str:
 
 def _enrich_from_scorecard(engine: Engine) -> None:
     """Once every source is stored: US degrees of other sources gain Scorecard tuition and outcomes."""
-    with one_at_a_time(WRITER), writer_session(engine) as session:
+    with writer_session(engine) as session:
         get_run_logger().info("%s", enrich_from_scorecard(session))
 
 
 def _mark_unlisted(engine: Engine, run_id: str) -> None:
-    with one_at_a_time(WRITER), writer_session(engine) as session:
+    with writer_session(engine) as session:
         if gone := mark_unlisted(session, run_id):
             get_run_logger().info("%d programs no source lists any more: marked inactive", gone)
 

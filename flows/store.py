@@ -1,5 +1,5 @@
-"""Clean one crawl's feed and store it: the catalogue's only writer, one feed at a time across every
-run (the writer limit), cleaning outside it."""
+"""Clean one crawl's feed and store it. The caller holds the writer slot (flows.limits): one store at
+a time across every run."""
 
 import json
 from collections.abc import Iterator
@@ -10,7 +10,6 @@ from prefect.cache_policies import NO_CACHE
 from sqlalchemy import Engine
 
 from flows.crawl import CrawlOutput
-from flows.limits import WRITER, one_at_a_time
 from pipeline.clean import clean
 from pipeline.records import Program, Rejection
 from pipeline.store.db import writer_session
@@ -25,7 +24,7 @@ def store_crawl(engine: Engine, crawl_run_id: int, output: CrawlOutput) -> RunOu
     rejections: list[Rejection] = []
     for outcome in _cleaned(output.source, output.feed):
         (programs if isinstance(outcome, Program) else rejections).append(outcome)
-    with one_at_a_time(WRITER), writer_session(engine) as session:
+    with writer_session(engine) as session:
         run = session.get_one(CrawlRun, crawl_run_id)
         stored = store_programs(session, run, programs)
         rejected = store_rejections(session, run, rejections)
