@@ -177,7 +177,8 @@ def largest_first(engine: Engine, sources: list[str], replay: Path | None = None
 
 def _archived_bytes(replay: Path, sources: list[str]) -> dict[str, int]:
     archive = ReplayArchive.open(replay)
-    return {name: sum(archive.size(url) for url in archive.urls() if SOURCES[name].accepts(url)) for name in sources}
+    known = [name for name in sources if name in SOURCES]  # an unknown one fails in its own crawl
+    return {name: sum(archive.size(url) for url in archive.urls() if SOURCES[name].accepts(url)) for name in known}
 
 
 def _open_runs(engine: Engine, run_id: str, sources: list[str]) -> dict[str, int]:

@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from flows.limits import TRAINER, WRITER
-from models.index import CHARS_FILE, INDEX_FILE, MATCHER_ARRAYS_FILE, MATCHER_FILE, WORDS_FILE
+from models.index import CHARS_FILE, INDEX_FILE, MATCHER_ARRAYS_FILE, MATCHER_FILE, TITLES_FILE, WORDS_FILE
 from models.persistence import METADATA_FILE, MODEL_FILE, load_model
 from tests.services import prefect_environment, prefect_server
 
@@ -147,7 +147,8 @@ def rerun_after_kill(api_url, small_archive, tmp_path_factory):
     return {name: (homes[name], *left[name]) for name in homes}
 
 
-MODEL_FILES = (MODEL_FILE, METADATA_FILE, INDEX_FILE, WORDS_FILE, CHARS_FILE, MATCHER_FILE, MATCHER_ARRAYS_FILE)
+MODEL_FILES = (MODEL_FILE, METADATA_FILE, INDEX_FILE, WORDS_FILE, CHARS_FILE, TITLES_FILE, MATCHER_FILE,
+               MATCHER_ARRAYS_FILE)
 
 
 @pytest.mark.parametrize("phase", ["crawling", "storing", "training"])
