@@ -136,6 +136,19 @@ def read_metadata(models_dir: Path) -> dict | None:
     return json.loads(path.read_text())
 
 
+def model_scores(models_dir: Path, version: str) -> dict:
+    """The held-out evaluation recorded when the model of this version was trained; {} when none
+    (the hand-set priors, or a metadata file that is unreadable or of another model)."""
+    try:
+        metadata = read_metadata(models_dir)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(metadata, dict) or metadata.get("version") != version:
+        return {}
+    scores = metadata.get("scores")
+    return scores if isinstance(scores, dict) else {}
+
+
 def build_metadata(model: RankingModel, index: CatalogIndex, judgements_per_goal: dict[str, int],
                    scores: dict | None = None) -> dict:
     weights = model.weights()

@@ -71,7 +71,12 @@ def recommend(
         raise ValueError(f"k must be >= 1, got {k}")
     index = current_index(engine, models_dir)
     model = model or ranking_model(models_dir)
-    return answer(index, model, profile, k, lambda ids: load_catalog(engine, ids=ids), dismissed_ids)
+    answered = answer(index, model, profile, k, lambda ids: load_catalog(engine, ids=ids), dismissed_ids)
+    if models_dir is not None:
+        from models.persistence import model_scores
+
+        answered["model"]["scores"] = model_scores(models_dir, model.version)
+    return answered
 
 
 def answer(index: CatalogIndex, model: RankingModel, profile: Profile, k: int,

@@ -169,6 +169,8 @@ def test_train_learns_from_ground_truth_and_feedback_and_records_the_model(engin
     assert (in_use.version, in_use.judgements, in_use.feedback) == (metadata["version"], 9, 1)
     answer = recommend(engine, Profile(), k=1, models_dir=tmp_path / "models")
     assert answer["model"]["version"] == metadata["version"]
+    assert answer["model"]["scores"]["model"]["violation_rate"] == 0.0
+    assert set(answer["model"]["scores"]) == {"model", *BASELINES}
 
 
 def test_a_dismissed_program_leaves_that_users_lists_only(engine):
