@@ -101,15 +101,20 @@ def holds(api: httpx.Client, limit: str) -> bool:
 
 
 def kill_when(phase, home: Path, api_url: str, archive: Path) -> None:
-    process = subprocess.Popen(command(archive), env=environment(home, api_url), stdin=subprocess.DEVNULL,
+    with httpx.Client(base_url=api_url, timeout=30) as api:
+        kill_once(environment(home, api_url), archive, lambda: phase(home, api), phase.__name__)
+
+
+def kill_once(run_environment: dict[str, str], archive: Path, ready, what: str) -> None:
+    """Start a run and kill its whole process group with SIGKILL as soon as `ready()` is true."""
+    process = subprocess.Popen(command(archive), env=run_environment, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        with httpx.Client(base_url=api_url, timeout=30) as api:
-            deadline = time.monotonic() + RUN_DEADLINE_SECONDS
-            while not phase(home, api):
-                assert process.poll() is None, f"the run ended (exit {process.returncode}) before {phase.__name__}"
-                assert time.monotonic() < deadline, f"no {phase.__name__} after {RUN_DEADLINE_SECONDS} s"
-                time.sleep(0.05)
+        deadline = time.monotonic() + RUN_DEADLINE_SECONDS
+        while not ready():
+            assert process.poll() is None, f"the run ended (exit {process.returncode}) before {what}"
+            assert time.monotonic() < deadline, f"no {what} after {RUN_DEADLINE_SECONDS} s"
+            time.sleep(0.05)
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -174,17 +179,7 @@ def test_on_a_temporary_server_a_killed_runs_slot_does_not_keep_the_next_run_wai
     (home / "prefect").mkdir(parents=True)
     environment = {**prefect_environment(home / "prefect"), "MLPATH_HOME": str(home)}
     environment.pop("MLPATH_DATABASE_URL", None)
-    process = subprocess.Popen(command(small_archive), env=environment, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + RUN_DEADLINE_SECONDS
-        while not trainer_slot_taken(home / "prefect"):
-            assert process.poll() is None, f"the run ended (exit {process.returncode}) before training"
-            assert time.monotonic() < deadline, f"no training after {RUN_DEADLINE_SECONDS} s"
-            time.sleep(0.05)
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_once(environment, small_archive, lambda: trainer_slot_taken(home / "prefect"), "training")
     assert trainer_slot_taken(home / "prefect")  # what the dead run left behind
 
     done = subprocess.run(command(small_archive), env=environment, capture_output=True, text=True,
