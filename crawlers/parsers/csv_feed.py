@@ -95,7 +95,16 @@ def csv_rows(body: bytes) -> TableRows:
     """The rows of a CSV body, decoded as they are read. A row the csv module cannot parse
     (unterminated quote, a field over its size limit) or whose bytes are not UTF-8 is a Dropped."""
     text = io.TextIOWrapper(io.BytesIO(body), encoding="utf-8-sig", errors="replace", newline="")
-    reader = csv.reader(text, strict=True)
+    for row in reader_rows(csv.reader(text, strict=True)):
+        if not isinstance(row, Dropped) and any(UNDECODABLE in cell for cell in row[1]):
+            yield Dropped("undecodable_row", f"line {row[0]}: bytes that are not UTF-8")
+            continue
+        yield row
+
+
+def reader_rows(reader) -> TableRows:
+    """(line, cells) of each row a csv reader reads; a Dropped for a row it cannot parse, and one
+    last Dropped when the stream beneath it breaks off (a truncated or corrupt compressed file)."""
     while True:
         try:
             cells = next(reader)
@@ -104,9 +113,9 @@ def csv_rows(body: bytes) -> TableRows:
         except csv.Error as error:
             yield Dropped("unreadable_row", f"line {reader.line_num}: {error}")
             continue
-        if any(UNDECODABLE in cell for cell in cells):
-            yield Dropped("undecodable_row", f"line {reader.line_num}: bytes that are not UTF-8")
-            continue
+        except (OSError, EOFError) as error:
+            yield Dropped("truncated_feed", f"after line {reader.line_num}: {error}")
+            return
         yield reader.line_num, cells
 
 

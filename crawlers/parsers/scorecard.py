@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crawlers.items import ProgramItem
-from crawlers.parsers.csv_feed import Dropped, program_item
+from crawlers.parsers.csv_feed import Dropped, program_item, reader_rows
 from crawlers.registry import ML_FIELDS_OF_STUDY
 
 SOURCE = "scorecard"
@@ -125,32 +125,22 @@ def csv_rows(body: bytes, columns: tuple[str, ...]) -> Iterator[tuple[int, list[
     a Dropped for a row that cannot be read. Raises FeedUnreadable when the file is no bzip2 CSV with
     those columns."""
     text = io.TextIOWrapper(bz2.BZ2File(io.BytesIO(body)), encoding="utf-8-sig", errors="replace", newline="")
-    reader = csv.reader(text)
-    try:
-        header = next(reader, [])
-    except (OSError, EOFError, csv.Error) as error:
-        raise FeedUnreadable(f"not a bzip2 CSV: {error}") from None
+    rows = reader_rows(csv.reader(text))
+    first = next(rows, None)
+    if isinstance(first, Dropped):
+        raise FeedUnreadable(f"not a bzip2 CSV: {first.detail}")
+    header = first[1] if first else []
     missing = [name for name in columns if name not in header]
     if missing:
         raise FeedUnreadable(f"missing columns: {', '.join(missing)}; header: {header[:20]}")
     pick = operator.itemgetter(*(header.index(name) for name in columns))
-    width = len(header)
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield Dropped("unreadable_row", f"line {reader.line_num}: {error}")
-            continue
-        except (OSError, EOFError) as error:  # a truncated or corrupt bzip2 stream: the rest is lost
-            yield Dropped("truncated_feed", f"after line {reader.line_num}: {error}")
-            return
-        if len(cells) != width:
-            if any(cell.strip() for cell in cells):
-                yield Dropped("wrong_column_count", f"line {reader.line_num}: {len(cells)} cells, header has {width}")
-            continue
-        yield reader.line_num, pick(cells)
+    for row in rows:
+        if isinstance(row, Dropped):
+            yield row
+        elif len(row[1]) == len(header):
+            yield row[0], pick(row[1])
+        elif any(cell.strip() for cell in row[1]):
+            yield Dropped("wrong_column_count", f"line {row[0]}: {len(row[1])} cells, header has {len(header)}")
 
 
 def parse_institutions(body: bytes, feed_url: str, fetched_at: str) -> Iterator[Institution | Dropped]:
