@@ -8,25 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.parsers import mastersportal_2025, studyineurope
 from crawlers.parsers.csv_feed import Dropped
-from crawlers.registry import SOURCES
 from pipeline.clean import clean
 from pipeline.records import Program, Rejection
+from tests.pipeline import corpus_items
 
 BDT_PER_USD = 121.8557  # pipeline/data/usd_rates_other.csv
-FEEDS = {
-    "mastersportal-2025": (
-        "datasets/mastersportal_cs_masters_4400.csv", mastersportal_2025, SOURCES["mastersportal"].feeds[1],
-    ),
-    "studyineurope": ("datasets/studyineurope_programs_18087.csv", studyineurope, SOURCES["studyineurope"].feeds[0]),
-}  # fmt: skip
+# (corpus file, parser, feed URL), from the one mapping of the corpus datasets
+FEEDS = {"mastersportal-2025": corpus_items.FEEDS["mastersportal"][1],
+         "studyineurope": corpus_items.FEEDS["studyineurope"][0]}  # fmt: skip
 
 
 @cache
 def cleaned(feed: str, path: Path) -> tuple[int, list[Program], list[Rejection]]:
-    _file, parser, feed_url = FEEDS[feed]
-    results = parser.parse_feed(path.read_bytes(), feed_url, "2025-11-30T00:00:00+00:00")
+    _file, parse, feed_url = FEEDS[feed]
+    results = parse(path.read_bytes(), feed_url, "2025-11-30T00:00:00+00:00")
     outcomes = [clean(dict(item)) for item in results if not isinstance(item, Dropped)]
     programs = [outcome for outcome in outcomes if isinstance(outcome, Program)]
     return len(outcomes), programs, [outcome for outcome in outcomes if isinstance(outcome, Rejection)]
