@@ -159,9 +159,12 @@ _MASTER_OF_LAWS = re.compile(r"\bLL\.?Ms?\b")
 _LAW = re.compile(r"\blaws?\b|\blegal\b", re.IGNORECASE)
 _NEURO_LINGUISTIC = re.compile(r"neuro[\s-]?linguistic|practitioner|hypnosis|coach", re.IGNORECASE)
 NLP_TERM = _term("NLP", "ai", 1.0, r"NLP", case_sensitive=True)
-_ANY_LOWER_CASE_TERM = re.compile("|".join(t.pattern.pattern for t in VOCABULARY if not t.case_sensitive))
+# Every term starts with a word character at the start of a word, so a term occurs only where one of
+# these matches after a word boundary. The boundary makes this one pass over a long description about
+# three times faster than the bare alternation (tried at every position).
+_ANY_LOWER_CASE_TERM = re.compile(r"\b(?:%s)" % "|".join(t.pattern.pattern for t in VOCABULARY if not t.case_sensitive))
 _ANY_CASE_SENSITIVE_TERM = re.compile(
-    "|".join(t.pattern.pattern for t in (*VOCABULARY, NLP_TERM) if t.case_sensitive)
+    r"\b(?:%s)" % "|".join(t.pattern.pattern for t in (*VOCABULARY, NLP_TERM) if t.case_sensitive)
 )
 # A general computing degree, not computing applied to something else ("Nursing Informatics", "Sound
 # and Music Computing", "Computational Mechanics" are not routes into ML).
