@@ -84,25 +84,31 @@ class JudgedPool:
         return ndcg(self.order(self.key(model, goal)), self.grades)
 
 
-def judged_pool(index: CatalogIndex, profile: Profile, grades: dict[int, float],
-                person: PersonView | None = None) -> JudgedPool:  # fmt: skip
-    row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
-    ids = np.array([program for program in grades if program in row_of], dtype=np.int64)
-    rows = np.array([row_of[int(program)] for program in ids], dtype=np.int64)
-    person = person or view(index, profile)
+def judged_pool(index: CatalogIndex, profile: Profile, grades: dict[int, float]) -> JudgedPool:
+    ids = np.array([program for program in grades if program in index.row_of], dtype=np.int64)
+    rows = np.array([index.row_of[int(program)] for program in ids], dtype=np.int64)
+    person = view(index, profile)
     offset = order_key(index, person, verdict_path(index, person, profile), np.zeros(len(index)), stale_mask(index))
     return JudgedPool(ids, rows, {int(p): grades[int(p)] for p in ids}, feature_matrix(index, person, profile, rows),
                       offset[rows])  # fmt: skip
 
 
+def judged_pools(index: CatalogIndex, personas: dict[str, Profile],
+                 grades: dict[str, dict[int, float]]) -> dict[str, JudgedPool]:  # fmt: skip
+    """The judged pool of every persona with grades."""
+    return {persona: judged_pool(index, profile, grades[persona])
+            for persona, profile in personas.items() if grades.get(persona)}  # fmt: skip
+
+
 def tuned_model(index: CatalogIndex, personas: dict[str, Profile], grades: dict[str, dict[int, float]],
-                extra: Sequence[Judgement] = (), seed: int = 0,
-                memo: PairMemo | None = None) -> tuple[RankingModel, float]:  # fmt: skip
+                extra: Sequence[Judgement] = (), seed: int = 0, memo: PairMemo | None = None,
+                pools: dict[str, JudgedPool] | None = None) -> tuple[RankingModel, float]:  # fmt: skip
     """The model fitted on these personas' judgements (plus `extra`), its alpha the one whose models,
-    trained on some of these personas, rank the judged pools of the others best (inner folds)."""
+    trained on some of these personas, rank the judged pools of the others best (inner folds).
+    `memo` and `pools`: judged pairs and pools already computed on this index."""
     memo = {} if memo is None else memo
     judged = [persona for persona in personas if grades.get(persona)]
-    pools = {persona: judged_pool(index, personas[persona], grades[persona]) for persona in judged}
+    pools = pools or judged_pools(index, personas, grades)
 
     def inner_score(alpha: float) -> float:
         values = []
@@ -129,14 +135,17 @@ def evaluate(
     folds: int = 5,
     seed: int = 0,
     memo: PairMemo | None = None,
+    pools: dict[str, JudgedPool] | None = None,
 ) -> dict:
     """{"metrics": {method: {"ndcg@10", "ndcg@10_sd", "violation_rate"}} on the judged pools,
     "catalogue_wide": {method: {"ndcg@10", "ndcg@10_sd"}} over the whole catalogue (unjudged = 0),
     "folds", "personas", "alphas" (the one chosen per fold), "per_fold" (NDCG@10 judged, per method and
     fold: the folds are the same for every method, so they compare pairwise)}; means and standard
-    deviations over folds. `memo`: judged pairs already computed on this index (models.train)."""
+    deviations over folds. `memo` and `pools`: judged pairs (models.train) and pools already computed
+    on this index."""
     memo = {} if memo is None else memo
     judged = [persona for persona in personas if grades.get(persona)]
+    pools = pools or judged_pools(index, personas, grades)
     names = ("model", *BASELINES)
     per_fold: dict[str, list[float]] = {name: [] for name in names}
     whole: dict[str, list[float]] = {name: [] for name in names}
@@ -147,14 +156,14 @@ def evaluate(
     alphas = []
     for held_out in track(split, "evaluate: folds of held-out personas", total=len(split)):
         training = [persona for persona in judged if persona not in held_out]
-        model, alpha = tuned_model(index, {p: personas[p] for p in training}, grades, extra, seed, memo)
+        model, alpha = tuned_model(index, {p: personas[p] for p in training}, grades, extra, seed, memo, pools)
         alphas.append(alpha)
         pooled: dict[str, list[float]] = {name: [] for name in names}
         catalogue: dict[str, list[float]] = {name: [] for name in names}
         for persona in held_out:
             profile = personas[persona]
             person = view(index, profile)
-            pool = judged_pool(index, profile, grades[persona], person)
+            pool = pools[persona]
             for name, (top, marked, key) in _rankings(index, profile, model, priors, rng, pool).items():
                 _append(pooled[name], ndcg(pool.order(key), pool.grades))
                 _append(catalogue[name], ndcg([int(index.ids[row]) for row in top], grades[persona]))

@@ -17,6 +17,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,11 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def row_of(self) -> dict[int, int]:
+        """Each program id's row."""
+        return {int(program_id): row for row, program_id in enumerate(self.ids)}
 
     def static_feature(self, name: str) -> np.ndarray:
         return self.static[:, STATIC_FEATURES.index(name)]

@@ -51,7 +51,7 @@ def judged_pairs(index: CatalogIndex, judgements: Sequence[Judgement],
     differences are centred and the scorer's intercept stays 0. Grade differences are on [-1, 1].
     `memo` keeps each profile's pairs for the next call on the same index.
     """
-    row_of = {int(program_id): row for row, program_id in enumerate(index.ids)}
+    row_of = index.row_of
     by_profile: dict[Profile, list[Judgement]] = {}
     for judgement in judgements:
         if judgement.program_id in row_of:
@@ -126,11 +126,12 @@ def train(engine: Engine, models_dir: Path, judgements: Sequence[Judgement] | No
         feedback = feedback_judgements(engine)
         judgements = [*truth.judgements, *feedback]
         if truth.personas:
-            from models.evaluate import evaluate, tuned_model
+            from models.evaluate import evaluate, judged_pools, tuned_model
 
             memo: PairMemo = {}
-            scores = evaluate(index, truth.personas, truth.grades, extra=feedback, memo=memo)["metrics"]
-            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback, memo=memo)
+            pools = judged_pools(index, truth.personas, truth.grades)
+            scores = evaluate(index, truth.personas, truth.grades, extra=feedback, memo=memo, pools=pools)["metrics"]
+            model, _alpha = tuned_model(index, truth.personas, truth.grades, feedback, memo=memo, pools=pools)
     model = model or fit_model(index, judgements)
     metadata = build_metadata(model, index, _judgements_per_goal(judgements), scores)
     save_model(model, models_dir, metadata)

@@ -6,7 +6,6 @@ import re
 # Literal placeholders found in the published datasets ("None" in the Coursera catalogue, "" elsewhere).
 MISSING_MARKERS = frozenset({"", "none", "null", "nan", "n/a", "na", "-", "--", "not available", "unknown"})
 
-_WHITESPACE = re.compile(r"\s+")
 # Control characters other than whitespace (C0, DEL, C1): never part of a listing's text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -17,7 +16,7 @@ def clean_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    text = _WHITESPACE.sub(" ", _CONTROL.sub("", str(value))).strip()
+    text = " ".join(_CONTROL.sub("", str(value)).split())  # split() is the whitespace of \s, and faster
     return None if text.lower() in MISSING_MARKERS else text
 
 
