@@ -86,7 +86,7 @@ class CatalogueIndex:
         for program_id, key in session.execute(select(ProgramRow.id, ProgramRow.dedupe_key)):
             index.by_key[key] = program_id
         listings = select(SourceRecord.program_id, SourceRecord.source, SourceRecord.source_id,
-                          *(SourceRecord.values[name] for name in LISTING_FIELDS))
+                          *(SourceRecord.values[name].as_string() for name in LISTING_FIELDS))  # text: no JSON decoding
         for program_id, source, source_id, *values in session.execute(listings.order_by(SourceRecord.id)):
             index.by_record[source, source_id] = program_id
             listing = dict(zip(LISTING_FIELDS, (_text(value) for value in values), strict=True))
