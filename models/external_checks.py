@@ -59,9 +59,10 @@ def coco_check(folder: Path, users: int = 2000, seed: int = 0) -> dict:
     position = {course: row for row, course in enumerate(courses)}
     texts = ([titles[c] for c in courses], [", ".join(concepts[c]) for c in courses],
              [", ".join(categories[c]) for c in courses])  # fmt: skip
-    matcher = InterestMatcher().fit(*texts)
-    words = matcher.program_words(*texts).tocsc()
-    latent, chars = matcher.program_latent(words), matcher.program_chars(texts[0])
+    matcher = InterestMatcher()
+    fitted = matcher.fit_transform(*texts)
+    words = fitted.words.tocsc()
+    latent, chars = matcher.program_latent(words), fitted.chars
     popularity = np.zeros(len(courses))
     for taken in history.values():
         for course in taken:

@@ -17,8 +17,8 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,15 +125,18 @@ def build_index(
     titles = [entry.title for entry in entries]
     descriptions = [entry.description or "" for entry in entries]
     skills = [", ".join(entry.skills) for entry in entries]
-    matcher = matcher or InterestMatcher().fit(titles, descriptions, skills)
-    words = matcher.program_words(titles, descriptions, skills)
+    if matcher is None:
+        matcher = InterestMatcher()
+        texts = matcher.fit_transform(titles, descriptions, skills)
+    else:
+        texts = matcher.transform(titles, descriptions, skills)
     return replace(
         constraint_index(entries),
         static=_static_features(entries),
-        words=words.tocsc(),
-        titles=matcher.program_titles(titles),
-        latent=matcher.program_latent(words),
-        chars=matcher.program_chars(titles),
+        words=texts.words.tocsc(),
+        titles=texts.titles,
+        latent=matcher.program_latent(texts.words),
+        chars=texts.chars,
         matcher=matcher,
         fingerprint=fingerprint,
     )

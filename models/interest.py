@@ -14,6 +14,7 @@ interest names it in its title, one that lists it among many tags does not (a fe
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -42,9 +43,15 @@ class InterestMatcher(BaseEstimator):
         self.random_state = random_state
 
     def fit(self, titles, descriptions, skills) -> "InterestMatcher":
+        self.fit_transform(titles, descriptions, skills)
+        return self
+
+    def fit_transform(self, titles, descriptions, skills) -> "ProgramTexts":
+        """Fit, and the programs' text matrices as `transform` gives them: each text is read once, not
+        once to fit and again per matrix (the catalogue's texts are most of the index's build time)."""
         # min_df=2: a term only one text holds cannot relate two programs, and a smaller vocabulary
         # makes every query cheaper.
-        texts = [*titles, *descriptions, *skills, "machine learning", "machine learning"]
+        count = len(titles)
         self.words_ = TfidfVectorizer(
             stop_words="english",
             ngram_range=(1, 2),
@@ -52,23 +59,26 @@ class InterestMatcher(BaseEstimator):
             strip_accents="unicode",
             dtype=np.float32,
             min_df=2,
-        ).fit(texts)
+        )
+        every = self.words_.fit_transform([*titles, *descriptions, *skills, "machine learning", "machine learning"])
+        every = sp.csr_matrix(every)
+        fields = [every[start * count:(start + 1) * count] for start in range(len(FIELD_WEIGHTS))]
         self.chars_ = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, strip_accents="unicode", dtype=np.float32
-        ).fit([*titles, "machine learning"])
-        words = self.program_words(titles, descriptions, skills)
+        )
+        chars = sp.csr_matrix(self.chars_.fit_transform([*titles, "machine learning"]))[:count]
+        words = _weighted(fields)
         components = max(1, min(self.n_components, words.shape[1] - 1, words.shape[0] - 1))
         self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state).fit(words)
-        return self
+        return ProgramTexts(words, sp.csc_matrix(fields[0], dtype=np.float32), sp.csc_matrix(chars, dtype=np.float32))
+
+    def transform(self, titles, descriptions, skills) -> "ProgramTexts":
+        return ProgramTexts(self.program_words(titles, descriptions, skills), self.program_titles(titles),
+                            self.program_chars(titles))  # fmt: skip
 
     def program_words(self, titles, descriptions, skills) -> sp.csr_matrix:
         check_is_fitted(self, "words_")
-        fields = {"title": titles, "description": descriptions, "skills": skills}
-        total = None
-        for name, texts in fields.items():
-            part = FIELD_WEIGHTS[name] * self.words_.transform(texts)  # rows already L2-normalised
-            total = part if total is None else total + part
-        return sp.csr_matrix(total, dtype=np.float32)
+        return _weighted([self.words_.transform(texts) for texts in (titles, descriptions, skills)])
 
     def program_titles(self, titles) -> sp.csc_matrix:
         check_is_fitted(self, "words_")
@@ -94,6 +104,27 @@ class InterestMatcher(BaseEstimator):
         latent = (latent / (np.linalg.norm(latent) or 1.0)).astype(np.float32)
         chars = self.chars_.transform([interests])
         return InterestQuery(words, latent, chars)
+
+
+class ProgramTexts(NamedTuple):
+    """The programs' text matrices: weighted words of the three fields (rows), title words alone and
+    title character grams (columns, as queries read them)."""
+
+    words: sp.csr_matrix
+    titles: sp.csc_matrix
+    chars: sp.csc_matrix
+
+
+def _weighted(fields: list) -> sp.csr_matrix:
+    """The fields' TF-IDF rows (title, description, skills; each already L2-normalised) added up with
+    FIELD_WEIGHTS."""
+    total = None
+    for weight, rows in zip(FIELD_WEIGHTS.values(), fields, strict=True):
+        part = weight * rows
+        total = part if total is None else total + part
+    words = sp.csr_matrix(total, dtype=np.float32)
+    words.sort_indices()  # fitting leaves them unsorted: the same matrix must give the same latent space
+    return words
 
 
 class InterestQuery:
