@@ -4,18 +4,19 @@ deployments run one source each, through the same code."""
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectConcurrentFuture, as_completed
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy import Engine, select
 
 from crawlers.registry import SOURCES, enabled_sources
 from crawlers.replay import ReplayArchive
+from flows.clean import Cleaning, cleaning_process
 from flows.crawl import crawl_with_retries
 from flows.limits import TRAINER, WRITER, limits_for_this_run, one_at_a_time
 from flows.report import SourceSummary, failed_sources, publish_report, verdict
@@ -88,46 +89,42 @@ def _refresh(sources: list[str], replay: Path | None, full: bool = False) -> Sta
 
 def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: list[str], replay: Path | None,
                      run_settings: RunSettings) -> list[SourceSummary]:
-    """Crawls run side by side; each feed is stored once its crawl ends, one store at a time (the feeds
-    whose crawls ended meanwhile under one taking of the writer slot)."""
+    """Crawls run side by side, and each feed is cleaned in a process of its own as its crawl ends; each
+    is then stored, one store at a time (the feeds cleaned meanwhile under one taking of the writer slot)."""
     staging = new_run_folder(staging_dir, run_id)
     sources = largest_first(engine, sources, replay)
     crawl_run_ids = _open_runs(engine, run_id, sources)
     crawl = crawl_with_retries(run_settings)
-    futures = {crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds): source
-               for source in sources}
     outcomes = {}
-    with progress("crawl and store", total=2 * len(sources)) as step:
-        for finished in _finished_together(list(futures)):
-            for future in finished:
-                step.advance(note=f"crawled {futures[future]}")
-            # One taking of the writer slot for every crawl finished by now: each costs a round of API
-            # calls, and on a server backed by SQLite often a 503 ("database is locked") and a 2 s retry.
+    with progress("crawl and store", total=2 * len(sources)) as step, cleaning_process() as cleaner:
+        cleanings = {source: Cleaning(crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds),
+                                      cleaner) for source in sources}  # fmt: skip
+        for finished in _finished_together(sources, {source: cleanings[source].ready for source in sources}):
+            for source in finished:
+                step.advance(note=f"crawled {source}")
+            # One taking of the writer slot for every feed ready by now: each costs a round of API calls,
+            # and on a server backed by SQLite often a 503 ("database is locked") and a 2 s retry.
             with one_at_a_time(WRITER):
-                for future in finished:
-                    source = futures[future]
-                    outcomes[source] = _stored(engine, crawl_run_ids[source], source, future.state)
+                for source in finished:
+                    outcomes[source] = _stored(engine, crawl_run_ids[source], source, cleanings[source])
                     step.advance(note=_stored_note(source, outcomes[source]))
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
 
 
-def _finished_together(futures: list[PrefectConcurrentFuture]) -> Iterator[list[PrefectConcurrentFuture]]:
-    """The futures in groups as they finish: the next one, with every other one finished by then."""
-    remaining = list(futures)
+def _finished_together(names: list[str], futures: dict[str, Future]) -> Iterator[list[str]]:
+    """The names in groups as their futures finish: the next one, with every other one finished by then
+    (in the order of `names`)."""
+    remaining = set(futures.values())
     while remaining:
-        first = next(as_completed(remaining))
-        group = [first, *(future for future in remaining if future is not first and future.wrapped_future.done())]
-        for future in group:
-            future.wait()  # sets the future's final state (else .state asks the server, which may lag)
-            remaining.remove(future)
-        yield group
+        done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+        yield [name for name in names if futures[name] in done]
 
 
-def _stored(engine: Engine, crawl_run_id: int, source: str, crawled: State) -> RunOutcome:
-    """Store a finished crawl (the caller holds the writer slot), or record why it failed."""
-    state = crawled
-    if crawled.is_completed():
-        state = store_crawl(engine, crawl_run_id, crawled.result(), return_state=True)
+def _stored(engine: Engine, crawl_run_id: int, source: str, cleaning: Cleaning) -> RunOutcome:
+    """Store a crawled and cleaned feed (the caller holds the writer slot), or record why it failed."""
+    state = cleaning.ready.result()
+    if state.is_completed():
+        state = store_crawl(engine, crawl_run_id, state.result(), cleaning.feed, return_state=True)
     if state.is_completed():
         return state.result()
     message = str(state.result(raise_on_failure=False))

@@ -9,7 +9,10 @@ guess. A listing without a page of its own (or whose URL is a dataset file) gets
 (pipeline/normalize/link.py).
 """
 
+import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.normalize.cost import estimate_cost, implausible_tuition
 from pipeline.normalize.country import normalize_country
@@ -34,6 +37,30 @@ from pipeline.relevance import assess_relevance
 from pipeline.validate import negative_figure, why_refused, within_bounds
 
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CleanFeed:
+    """A crawl's feed, cleaned: its programs and its rejections, in feed order."""
+
+    programs: list[Program]
+    rejections: list[Rejection]
+
+
+def clean_feed(source: str, feed: Path) -> CleanFeed:
+    """Every line of a crawl's JSON-lines feed cleaned; a line that is not JSON is a rejection too."""
+    programs: list[Program] = []
+    rejections: list[Rejection] = []
+    with feed.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError:
+                outcome = Rejection(source=source, reason=f"malformed feed line {number}", raw={"line": line[:2000]})
+            else:
+                outcome = clean(raw)
+            (programs if isinstance(outcome, Program) else rejections).append(outcome)
+    return CleanFeed(programs, rejections)
 
 
 def clean(raw: dict) -> Program | Rejection:

@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from flows.crawl import crawl_source
-from flows.store import _cleaned
-from pipeline.records import Program
+from pipeline.clean import clean_feed
 from pipeline.store.db import make_engine, writer_session
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import open_run
@@ -31,11 +30,11 @@ def store_feeds(database_url: str, outputs) -> None:
     upgrade_to_head(database_url)
     engine = make_engine(database_url)
     for output in outputs:
-        outcomes = list(_cleaned(output.source, output.feed))
+        feed = clean_feed(output.source, output.feed)
         with writer_session(engine) as session:
             run = open_run(session, "parity", output.source)
-            store_programs(session, run, [outcome for outcome in outcomes if isinstance(outcome, Program)])
-            store_rejections(session, run, [outcome for outcome in outcomes if not isinstance(outcome, Program)])
+            store_programs(session, run, feed.programs)
+            store_rejections(session, run, feed.rejections)
     engine.dispose()
 
 
