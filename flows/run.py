@@ -34,6 +34,7 @@ from pipeline.store.history import mark_unlisted
 from pipeline.store.migrate import upgrade_to_head
 from pipeline.store.runs import RunOutcome, close_interrupted_runs, open_run
 from pipeline.store.schema import CrawlRun
+from pipeline.store.upsert import KeptIndex
 
 # Two spider processes at a time: the machines this runs on have two cores.
 CONCURRENT_CRAWLS = 2
@@ -104,9 +105,11 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
                 step.advance(note=f"crawled {source}")
             # One taking of the writer slot for every feed ready by now: each costs a round of API calls,
             # and on a server backed by SQLite often a 503 ("database is locked") and a 2 s retry.
+            # The feeds stored under it share one index of the catalogue.
             with one_at_a_time(WRITER):
+                kept = KeptIndex()
                 for source in finished:
-                    outcomes[source] = _stored(engine, crawl_run_ids[source], source, cleanings[source])
+                    outcomes[source] = _stored(engine, crawl_run_ids[source], source, cleanings[source], kept)
                     step.advance(note=_stored_note(source, outcomes[source]))
     return [SourceSummary(source, outcomes[source]) for source in sorted(sources)]
 
@@ -120,11 +123,13 @@ def _finished_together(names: list[str], futures: dict[str, Future]) -> Iterator
         yield [name for name in names if futures[name] in done]
 
 
-def _stored(engine: Engine, crawl_run_id: int, source: str, cleaning: Cleaning) -> RunOutcome:
+def _stored(engine: Engine, crawl_run_id: int, source: str, cleaning: Cleaning, kept: KeptIndex) -> RunOutcome:
     """Store a crawled and cleaned feed (the caller holds the writer slot), or record why it failed."""
     state = cleaning.ready.result()
     if state.is_completed():
-        state = store_crawl(engine, crawl_run_id, state.result(), cleaning.feed, return_state=True)
+        state = store_crawl(engine, crawl_run_id, state.result(), cleaning.feed, kept, return_state=True)
+        if not state.is_completed():
+            kept.index = None  # its store was rolled back
     if state.is_completed():
         return state.result()
     message = str(state.result(raise_on_failure=False))

@@ -12,16 +12,17 @@ from pipeline.clean import CleanFeed
 from pipeline.store.db import writer_session
 from pipeline.store.runs import RunOutcome, close_run
 from pipeline.store.schema import CrawlRun
-from pipeline.store.upsert import store_programs, store_rejections
+from pipeline.store.upsert import KeptIndex, store_programs, store_rejections
 
 
 @task(task_run_name="store-{output.source}", cache_policy=NO_CACHE)
-def store_crawl(engine: Engine, crawl_run_id: int, output: CrawlOutput, cleaned: Future[CleanFeed]) -> RunOutcome:
+def store_crawl(engine: Engine, crawl_run_id: int, output: CrawlOutput, cleaned: Future[CleanFeed],
+                kept: KeptIndex) -> RunOutcome:  # fmt: skip
     """Store the feed once cleaned (flows/clean.py); fails as its cleaning failed."""
     feed = cleaned.result()
     with writer_session(engine) as session:
         run = session.get_one(CrawlRun, crawl_run_id)
-        stored = store_programs(session, run, feed.programs)
+        stored = store_programs(session, run, feed.programs, kept)
         rejected = store_rejections(session, run, feed.rejections)
         outcome = RunOutcome(
             status="ok",

@@ -41,14 +41,28 @@ class StoredPrograms:
     changed: int  # tracked fields of existing programs that this crawl changed
 
 
-def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program]) -> StoredPrograms:
+class KeptIndex:
+    """The catalogue index, kept from one store to the next by a caller that holds the writer slot all
+    along (flows/run.py), as the chunks of one feed share it: nobody else writes meanwhile, so the index
+    a store leaves is the catalogue's, and loading it again for every feed was a third of storing.
+    The caller drops it (`index = None`) when a store fails: the transaction was rolled back, the index
+    was not. (Not a dataclass: Prefect walks a dataclass task parameter through every field.)"""
+
+    def __init__(self) -> None:
+        self.index: CatalogueIndex | None = None
+
+
+def store_programs(session: Session, run: CrawlRun, programs: Iterable[Program],
+                   kept: KeptIndex | None = None) -> StoredPrograms:  # fmt: skip
     """Upsert programs and their source records in chunks; return how many were stored or changed.
 
     A crawl may list one record (source, source_id) several times (a course in each program it belongs
     to): the listings are merged into one before storing, and each counts as stored.
     """
     _one_writer_at_a_time(session)
-    index = CatalogueIndex.load(session)
+    index = kept.index if kept is not None and kept.index is not None else CatalogueIndex.load(session)
+    if kept is not None:
+        kept.index = index
     records, stored = merge_repeated_records(programs)
     changed = 0
     for chunk in _chunks(records, CHUNK_SIZE):
