@@ -10,10 +10,11 @@ from sqlalchemy import text
 
 from pipeline.clean import clean
 from pipeline.records import Program
-from pipeline.store.db import make_engine
+from pipeline.store.db import make_engine, writer_session
 from pipeline.store.matching import CatalogueIndex
 from pipeline.store.migrate import upgrade_to_head
-from pipeline.store.upsert import merge_repeated_records
+from pipeline.store.runs import open_run
+from pipeline.store.upsert import KeptIndex, merge_repeated_records, store_programs
 from tests.conftest import corpus_path
 from tests.pipeline.corpus_items import FEEDS, raw_items
 from tests.pipeline.test_store import EDX_COURSE, store
@@ -140,3 +141,25 @@ def test_a_later_source_finds_a_program_by_any_of_its_listings_titles(engine):
     with engine.connect() as connection:
         programs = connection.execute(text("SELECT title, source_count FROM program_catalog")).all()
     assert [tuple(row) for row in programs] == [("MITx 6.86x Machine Learning with Python", 3)]
+
+
+def test_feeds_stored_with_a_kept_index_make_the_catalogue_a_fresh_index_for_each_makes(listings, tmp_path):
+    """Feeds stored one after another under one writer share the index each store leaves (KeptIndex):
+    they must merge as they do when each store loads the catalogue afresh."""
+    feeds = defaultdict(list)
+    for (source, _source_id), program in listings.items():
+        feeds[source].append(program)
+    catalogues = {}
+    for name, kept in (("fresh", None), ("kept", KeptIndex())):
+        url = f"sqlite:///{tmp_path / name}.db"
+        upgrade_to_head(url)
+        engine = make_engine(url)
+        for source in SOURCES:
+            with writer_session(engine) as session:
+                store_programs(session, open_run(session, "run", source), feeds[source], kept)
+        with engine.connect() as connection:
+            catalogues[name] = connection.execute(text(
+                "SELECT id, title, credential, provider, source_count, url FROM program_catalog ORDER BY id")).all()
+        engine.dispose()
+    assert catalogues["kept"] == catalogues["fresh"]
+    assert sum(1 for row in catalogues["kept"] if row.source_count > 1) >= 20  # the two Coursera feeds overlap
