@@ -164,8 +164,10 @@ def _with_health(engine: Engine, summaries: list[SourceSummary]) -> list[SourceS
 def largest_first(engine: Engine, sources: list[str], replay: Path | None = None) -> list[str]:
     """The sources that yielded most items last time start first (crawl and store time grow with
     items), so that the big feeds are stored while the small ones are still crawled and the two crawl
-    slots end close together. Sources never crawled come first; in a replay, the largest in the archive
-    first among them."""
+    slots end close together. Sources never crawled come first, those published as feeds before those
+    crawled page by page (a feed's bytes are listings, a page's mostly markup: Class Central's 3 MB of
+    pages hold fewer listings than Mastersportal's 1 MB workbook); in a replay, each the largest in the
+    archive first."""
     latest = (select(CrawlRun.source, CrawlRun.items)
               .where(CrawlRun.status == "ok", CrawlRun.source.in_(sources))
               .order_by(CrawlRun.id.desc()).limit(len(sources) * RUNS_KEPT))
@@ -174,7 +176,12 @@ def largest_first(engine: Engine, sources: list[str], replay: Path | None = None
         for name, count in session.execute(latest):
             items.setdefault(name, count)
     archived = _archived_bytes(replay, [name for name in sources if name not in items]) if replay else {}
-    return sorted(sources, key=lambda name: (name in items, -items.get(name, archived.get(name, 0)), name))
+    return sorted(sources, key=lambda name: (name in items, name not in items and _crawled_page_by_page(name),
+                                             -items.get(name, archived.get(name, 0)), name))  # fmt: skip
+
+
+def _crawled_page_by_page(name: str) -> bool:
+    return name in SOURCES and not SOURCES[name].feeds
 
 
 def _archived_bytes(replay: Path, sources: list[str]) -> dict[str, int]:

@@ -283,9 +283,7 @@ def _topical_share_credit(skills: list[str]) -> float:
 
 def _matches(fields: dict[str, str], weights: dict[str, float]) -> list[Match]:
     """The terms found, each once per field, with the strength of that evidence."""
-    context = " ".join(fields[name] for name in ("title", "skills", "subject"))
-    nlp_is_computing = bool(_NLP_COMPUTING_CUE.search(context)) and not _NEURO_LINGUISTIC.search(context)
-    vocabulary = VOCABULARY + (NLP_TERM,) if nlp_is_computing else VOCABULARY
+    vocabulary = VOCABULARY + (NLP_TERM,) if _nlp_is_computing(fields) else VOCABULARY
     found = []
     for field_name, text in fields.items():
         if not text:
@@ -293,6 +291,15 @@ def _matches(fields: dict[str, str], weights: dict[str, float]) -> list[Match]:
         terms = _terms_in(text, vocabulary)
         found.extend(Match(term, field_name, term.weight * weights[field_name]) for term in terms)
     return found
+
+
+def _nlp_is_computing(fields: dict[str, str]) -> bool:
+    """Whether "NLP" here means language processing (a computing cue beside it) rather than
+    neuro-linguistic programming; False where no field says "NLP" at all (most listings)."""
+    if not any("NLP" in text for text in fields.values()):
+        return False
+    context = " ".join(fields[name] for name in ("title", "skills", "subject"))
+    return bool(_NLP_COMPUTING_CUE.search(context)) and not _NEURO_LINGUISTIC.search(context)
 
 
 def _terms_in(text: str, vocabulary: tuple[Term, ...]) -> list[Term]:

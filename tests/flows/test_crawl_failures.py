@@ -62,3 +62,19 @@ def test_in_a_replay_sources_never_crawled_start_by_the_bytes_archived_for_them(
     order = largest_first(engine, ["coursera", "ds-colleges", "mastersportal", "udemy-catalog"], archive)
     assert order == ["mastersportal", "ds-colleges", "coursera", "udemy-catalog"]
     engine.dispose()
+
+
+def test_in_a_replay_sources_never_crawled_start_with_the_feeds_then_the_pages(tmp_path):
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    archive = tmp_path / "archive.warc.gz"
+    pages = "https://www.classcentral.com/subject/machine-learning"
+    assert SOURCES["classcentral"].accepts(pages)
+    write_capture(archive, pages, b"<html>" + b"x" * 9000, [("Content-Type", "text/html")], "2026-11-01T00:00:00Z")
+    for source, size in (("ds-colleges", 100), ("mastersportal", 5000)):
+        write_capture(archive, SOURCES[source].feeds[0], b"x" * size, [("Content-Type", "text/csv")],
+                      "2026-11-01T00:00:00Z")
+    order = largest_first(engine, ["classcentral", "ds-colleges", "mastersportal"], archive)
+    assert order == ["mastersportal", "ds-colleges", "classcentral"]
+    engine.dispose()
