@@ -116,3 +116,20 @@ def test_the_backoff_honours_retry_after_else_doubles_and_is_capped():
     assert backoff_delay(answer("soon"), 1, base=5, cap=300) == 10  # unreadable: the doubling applies
     now = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
     assert retry_after(answer("Mon, 30 Nov 2026 10:01:30 GMT"), now) == 90
+
+
+def test_telnet_remote_control_and_cookies_are_not_even_imported():
+    """Scrapy imports every component its lists name, disabled ones too; the settings leave these out."""
+    probe = (
+        "import sys\n"
+        "from scrapy.utils.project import get_project_settings\n"
+        "settings = get_project_settings()\n"
+        "enabled = [*settings.get_component_priority_dict_with_base('EXTENSIONS'),\n"
+        "           *settings.get_component_priority_dict_with_base('DOWNLOADER_MIDDLEWARES')]\n"
+        "print(sorted(name for name in ('aiohttp', 'twisted.conch', 'tldextract') if name in sys.modules))\n"
+        "print(any(word in str(path) for word in ('telnet', 'remote_control', 'cookies') for path in enabled))\n"
+    )
+    environment = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawlers.settings"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=environment, capture_output=True, text=True,
+                            check=True)  # fmt: skip
+    assert result.stdout.splitlines() == ["[]", "False"]
