@@ -43,4 +43,3 @@ def record_failure(engine: Engine, crawl_run_id: int, message: str) -> RunOutcom
     with writer_session(engine) as session:
         close_run(session, session.get_one(CrawlRun, crawl_run_id), outcome)
     return outcome
-
