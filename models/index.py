@@ -256,9 +256,10 @@ def save_index(index: CatalogIndex, models_dir: Path) -> None:
     arrays |= {f"categorical_{name}": column.codes for name, column in index.categorical.items()}
     arrays |= {f"vocabulary_{name}": np.array(column.vocabulary) for name, column in index.categorical.items()}
     save_matcher(index.matcher, models_dir / MATCHER_FILE, models_dir / MATCHER_ARRAYS_FILE)
-    sp.save_npz(models_dir / WORDS_FILE, index.words)
-    sp.save_npz(models_dir / CHARS_FILE, index.chars)
-    sp.save_npz(models_dir / TITLES_FILE, index.titles)
+    # Uncompressed: written in 0.01 s instead of 0.4 s at the end of every run, and read faster by every
+    # cold query (8 MB on disk instead of 3 MB).
+    for path, matrix in ((WORDS_FILE, index.words), (CHARS_FILE, index.chars), (TITLES_FILE, index.titles)):
+        sp.save_npz(models_dir / path, matrix, compressed=False)
     np.savez(models_dir / INDEX_FILE, **arrays)  # written last: its presence means the set is complete
 
 
