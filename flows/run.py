@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -24,7 +25,6 @@ from flows.settings import RunSettings
 from flows.staging import RUNS_KEPT, new_run_folder, prune_old_runs
 from flows.store import record_failure, store_crawl
 from models.catalog import EmptyCatalogError
-from models.train import train
 from pipeline.enrich.scorecard import enrich_from_scorecard
 from pipeline.progress import progress
 from pipeline.settings import Settings
@@ -42,6 +42,8 @@ CONCURRENT_CRAWLS = 2
 
 @task(name="train", cache_policy=NO_CACHE)
 def train_ranker(engine: Engine, models_dir: Path) -> None:
+    from models.train import train  # imported while the crawls ran (_crawl_and_store)
+
     with one_at_a_time(TRAINER):
         try:
             train(engine, models_dir)
@@ -100,6 +102,9 @@ def _crawl_and_store(engine: Engine, staging_dir: Path, run_id: str, sources: li
     with progress("crawl and store", total=2 * len(sources)) as step, cleaning_process() as cleaner:
         cleanings = {source: Cleaning(crawl.submit(source, staging, replay, run_settings.crawl_timeout_seconds),
                                       cleaner) for source in sources}  # fmt: skip
+        # The trainer (scikit-learn: 1.3 s to import) is needed only at the end: imported now, while the
+        # first crawls run and this process has nothing to store, not before they could start.
+        import_module("models.train")
         for finished in _finished_together(sources, {source: cleanings[source].ready for source in sources}):
             for source in finished:
                 step.advance(note=f"crawled {source}")
